@@ -1,0 +1,45 @@
+"""Where the workbook's data, rubrics and notebooks live.
+
+In a source checkout (or an editable install) they are the repository's
+``data/``, ``exercises/`` and ``notebooks/`` folders; in a wheel they are
+copied into the package as ``_data``, ``_exercises`` and ``_notebooks``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["data_dir", "exercises_dir", "notebooks_dir", "repo_root"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def repo_root() -> Path:
+    """The folder that holds ``data/``, ``exercises/`` and ``notebooks/``."""
+    return _PACKAGE.parent
+
+
+def _locate(packaged: str, in_repo: str) -> Path:
+    inside = _PACKAGE / packaged
+    if inside.is_dir():
+        return inside
+    return repo_root() / in_repo
+
+
+def data_dir() -> Path:
+    """The data folder: synthetic districts and reference tables.
+
+    >>> (data_dir() / "reference").is_dir()
+    True
+    """
+    return _locate("_data", "data")
+
+
+def exercises_dir() -> Path:
+    """The rubrics folder (instructor side; never imported by a notebook)."""
+    return _locate("_exercises", "exercises")
+
+
+def notebooks_dir() -> Path:
+    """The instructor edition of the notebooks."""
+    return _locate("_notebooks", "notebooks")
