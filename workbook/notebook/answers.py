@@ -1,0 +1,157 @@
+"""Answers as data: encode a candidate's value into a cell output and back.
+
+The grader reads the value from the executed notebook's outputs under
+:data:`ANSWER_MIME`; nothing else in the output is trusted. The encoding is
+plain JSON with a schema version, lossless for numbers, text, lists,
+mappings, Series and DataFrames of numbers, text and dates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+from collections.abc import Mapping
+from typing import Any
+
+from workbook.errors import WorkbookError
+
+__all__ = ["ANSWER_MIME", "SCHEMA_VERSION", "AnswerError", "encode_answer", "decode_answer"]
+
+ANSWER_MIME = "application/vnd.ctoworkbook.answer+json"
+SCHEMA_VERSION = 1
+
+_SPECIAL = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+class AnswerError(WorkbookError):
+    """A value that has no faithful JSON form, or a malformed answer payload."""
+
+
+def _plain(value: Any, where: str) -> Any:
+    """Turn numpy scalars, tuples and nested values into JSON-ready Python."""
+    if hasattr(value, "item") and type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
+        value = value.item()
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        f = float(value)
+        if math.isnan(f):
+            return "NaN"
+        if math.isinf(f):
+            return "Infinity" if f > 0 else "-Infinity"
+        return f
+    if isinstance(value, (list, tuple)) or (type(value).__module__ == "numpy" and hasattr(value, "tolist")):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return [_plain(v, f"{where}[{i}]") for i, v in enumerate(items)]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, f"{where}[{k!r}]") for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise AnswerError(
+        f"{where}: a {type(value).__name__} cannot be recorded as an answer; "
+        "use a number, text, a list, a dict, a pandas Series or a DataFrame"
+    )
+
+
+def encode_answer(exercise_id: str, value: Any) -> dict[str, Any]:
+    """The JSON payload recorded for ``answer(exercise_id, value)``.
+
+    Examples
+    --------
+    >>> encode_answer("l6-npv", 1234.5)
+    {'schema_version': 1, 'exercise': 'l6-npv', 'kind': 'number', 'value': 1234.5}
+    >>> encode_answer("l6-payback", None)["kind"]
+    'none'
+    >>> import pandas as pd
+    >>> payload = encode_answer("l6-table", pd.DataFrame({"year": [1, 2], "cost": [10.5, 11.0]}))
+    >>> payload["kind"], payload["value"]["columns"]
+    ('table', ['year', 'cost'])
+    >>> encode_answer("l6-x", object())
+    Traceback (most recent call last):
+    ...
+    workbook.notebook.answers.AnswerError: l6-x: a object cannot be recorded as an answer; use a number, text, a list, a dict, a pandas Series or a DataFrame
+    """
+    if not isinstance(exercise_id, str) or not exercise_id:
+        raise AnswerError(f"exercise_id = {exercise_id!r}: expected the exercise's id as text, e.g. 'l6-tco-5yr'")
+    kind, encoded = _encode_value(exercise_id, value)
+    return {"schema_version": SCHEMA_VERSION, "exercise": exercise_id, "kind": kind, "value": encoded}
+
+
+def _encode_value(where: str, value: Any) -> tuple[str, Any]:
+    module = type(value).__module__
+    name = type(value).__name__
+    if module.startswith("pandas") and name in {"DataFrame", "Series"}:
+        split = json.loads(value.to_json(orient="split", date_format="iso", double_precision=15))
+        if name == "Series":
+            return "series", {"name": _plain(value.name, where), "index": split["index"], "data": split["data"]}
+        return "table", {
+            "columns": [_plain(c, where) for c in value.columns],
+            "index": split["index"],
+            "data": split["data"],
+        }
+    plain = _plain(value, where)
+    if plain is None:
+        return "none", None
+    if isinstance(plain, bool):
+        return "boolean", plain
+    if isinstance(value, numbers.Integral) or (module == "numpy" and isinstance(plain, int)):
+        return "integer", plain
+    if isinstance(plain, float) or (isinstance(plain, str) and plain in _SPECIAL and _is_real(value)):
+        return "number", plain
+    if isinstance(plain, str):
+        return "text", plain
+    if isinstance(plain, list):
+        return "list", plain
+    return "mapping", plain
+
+
+def _is_real(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def decode_answer(payload: Any) -> tuple[str, Any]:
+    """Read ``(exercise_id, value)`` back from a recorded payload.
+
+    Examples
+    --------
+    >>> decode_answer(encode_answer("l6-npv", 1234.5))
+    ('l6-npv', 1234.5)
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"year": [1, 2], "cost": [10.5, 11.0]})
+    >>> decode_answer(encode_answer("t", df))[1].equals(df)
+    True
+    >>> decode_answer({"exercise": "x"})
+    Traceback (most recent call last):
+    ...
+    workbook.notebook.answers.AnswerError: answer payload: missing field(s) kind, schema_version, value
+    """
+    if not isinstance(payload, Mapping):
+        raise AnswerError(f"answer payload: expected a JSON object, got {type(payload).__name__}")
+    missing = sorted({"schema_version", "exercise", "kind", "value"} - set(payload))
+    if missing:
+        raise AnswerError(f"answer payload: missing field(s) {', '.join(missing)}")
+    if payload["schema_version"] != SCHEMA_VERSION:
+        raise AnswerError(
+            f"answer payload: schema_version = {payload['schema_version']!r}; this workbook reads {SCHEMA_VERSION}"
+        )
+    kind, raw = payload["kind"], payload["value"]
+    exercise = str(payload["exercise"])
+    if kind == "none":
+        return exercise, None
+    if kind == "number":
+        return exercise, _SPECIAL.get(raw, raw) if isinstance(raw, str) else float(raw)
+    if kind in {"integer", "boolean", "text", "list", "mapping"}:
+        return exercise, raw
+    if kind in {"table", "series"}:
+        import pandas as pd
+
+        try:
+            if kind == "series":
+                return exercise, pd.Series(raw["data"], index=raw["index"], name=raw.get("name"))
+            return exercise, pd.DataFrame(raw["data"], index=raw["index"], columns=raw["columns"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnswerError(f"answer payload for {exercise}: malformed {kind} ({exc})") from None
+    raise AnswerError(f"answer payload for {exercise}: unknown kind {kind!r}")

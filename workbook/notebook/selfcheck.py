@@ -1,0 +1,51 @@
+"""The honest self-check: "matches" or "not yet" with a hint, never the answer.
+
+It uses only the rubric's public checks (``exercises/<ID>.py``); hidden checks
+are never loaded in a candidate's kernel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from workbook.errors import WorkbookError
+
+__all__ = ["SelfCheck", "self_check"]
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    status: Literal["matches", "partial", "not yet", "unchecked"]
+    message: str
+
+
+@lru_cache(maxsize=32)
+def _public_rubric(principle: str) -> Any:
+    from workbook.rubric import load_rubric
+
+    return load_rubric(principle, hidden=False)
+
+
+def self_check(exercise_id: str, value: Any) -> SelfCheck:
+    """Check ``value`` against the public checks of the current session's rubric."""
+    from workbook.notebook.session import current_session
+
+    session = current_session()
+    if session is None:
+        return SelfCheck("unchecked", "Run the set-up cell (the one with start(...)) first, then this cell again.")
+    try:
+        rubric = _public_rubric(session.principle)
+        exercise = rubric.exercise(exercise_id)
+    except WorkbookError as exc:
+        return SelfCheck("unchecked", f"No self-check available: {exc}")
+    outcomes = [check.run(value, session.context) for check in exercise.checks]
+    earned = sum(o.points for o in outcomes)
+    possible = sum(o.possible for o in outcomes) or 1.0
+    if earned >= possible:
+        return SelfCheck("matches", "matches")
+    hint = f" Hint: {exercise.hint}" if exercise.hint else ""
+    reasons = "; ".join(o.reason for o in outcomes if o.status != "correct")
+    status: Literal["partial", "not yet"] = "partial" if earned > 0 else "not yet"
+    return SelfCheck(status, f"not yet ({reasons}).{hint}")
