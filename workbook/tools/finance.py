@@ -117,7 +117,10 @@ def irr(cashflows: Sequence[float]) -> float | None:
     True
     """
     flows = as_float_array("cashflows", cashflows, min_length=2)
-    result = float(npf.irr(flows))
+    try:
+        result = float(npf.irr(flows))
+    except np.linalg.LinAlgError:  # degenerate flows (e.g. denormal amounts): no usable root
+        return None
     if math.isnan(result):
         return None
     return result
@@ -242,7 +245,8 @@ def equivalent_annual_cost(rate: float, cashflows: Sequence[float]) -> float:
     value = float(npf.npv(r, flows))
     if r == 0:
         return value / n
-    return value * r / (1.0 - (1.0 + r) ** -n)
+    # 1 - (1 + r)^-n written with expm1/log1p stays accurate for tiny rates.
+    return value * r / -math.expm1(-n * math.log1p(r))
 
 
 def cashflow_table(rate: float, cashflows: Sequence[float]) -> pd.DataFrame:
