@@ -1,0 +1,446 @@
+"""Reading, checking and writing district files: YAML, CSV and Excel.
+
+YAML files nest the groups (``enrollment:`` then ``tk_3: 300``); CSV and
+Excel files use two columns, ``field`` and ``value``, with dotted field names
+(``enrollment.tk_3``), and may carry a third column ``help`` that is ignored.
+Excel files are read from their first sheet.
+
+Every problem in a file becomes one plain message that names the file, the
+field, the value and what is allowed; nothing here shows a traceback.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> bad = folder / "my-district.csv"
+>>> _ = bad.write_text("field,value\\nenrollment.tk_3,-40\\n")
+>>> problems = check_district_file(bad)
+>>> problems[0]
+"my-district.csv: id is missing: add it, as a lower-case slug like 'my-district' (short id: lower case letters, digits and dashes)"
+>>> [p for p in problems if "enrollment.tk_3 =" in p]
+['my-district.csv: enrollment.tk_3 = -40: must be a whole number >= 0']
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from workbook.districts import District, FieldSpec, _CrossFieldError, field_specs
+from workbook.errors import DistrictFileError, InputError
+
+__all__ = [
+    "SUFFIXES",
+    "check_district_file",
+    "district_template",
+    "district_yaml",
+    "read_district",
+    "save_district",
+]
+
+#: File types a district can be read from and written to.
+SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+_SUFFIX_TEXT = ".yaml, .yml, .csv or .xlsx"
+
+
+# ---------------------------------------------------------------- showing values
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it: numbers bare, other text in quotes."""
+    if isinstance(value, str):
+        try:
+            float(value.replace(",", ""))
+            shown = value
+        except ValueError:
+            shown = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, float) and value.is_integer():
+        shown = str(int(value))
+    else:
+        shown = str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+# ---------------------------------------------------------------- reading raw files
+
+
+def _flatten(mapping: dict[Any, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in mapping.items():
+        name = f"{prefix}{str(key).strip().lower()}"
+        if isinstance(value, dict) and value:
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _read_yaml(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return {}, [f"{src}: not UTF-8 text: save it as UTF-8"]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or "not valid YAML"
+        return {}, [f"{src}: not valid YAML{where}: {what} (check the indentation and the colon after each field name)"]
+    if data is None:
+        return {}, [f"{src}: the file is empty: start from `workbook districts template {src}`"]
+    if not isinstance(data, dict):
+        return {}, [f"{src}: expected 'field: value' lines at the top level, found {type(data).__name__}"]
+    return _flatten(data), []
+
+
+def _rows_to_flat(rows: list[list[Any]], src: str) -> tuple[dict[str, Any], list[str]]:
+    """Turn ``field,value[,help]`` rows (header optional) into a flat mapping."""
+    problems: list[str] = []
+    cleaned = [[_blank_to_none(c) for c in row] for row in rows]
+    numbered = [(n, row) for n, row in enumerate(cleaned, start=1) if any(c is not None for c in row)]
+    if not numbered:
+        return {}, [f"{src}: the file is empty: start from `workbook districts template {src}`"]
+    field_col, value_col, width = 0, 1, 3
+    first_n, first = numbered[0]
+    header = [str(c).strip().lower() if c is not None else "" for c in first]
+    if header and header[0] == "field":
+        if "value" not in header:
+            return {}, [f"{src}: row {first_n} is a header without a 'value' column: use field,value"]
+        value_col = header.index("value")
+        width = max(len([h for h in header if h]), 2)
+        numbered = numbered[1:]
+    flat: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for n, row in numbered:
+        name = row[field_col] if row else None
+        if name is None or str(name).strip().startswith("#"):
+            continue
+        name = str(name).strip().lower()
+        value = row[value_col] if len(row) > value_col else None
+        extra = [c for c in row[width:] if c is not None]
+        if extra:
+            problems.append(
+                f"{src}: {name} (row {n}) has more cells than field,value,help: "
+                'put a value that contains a comma in double quotes, like "1,200"'
+            )
+            continue
+        if name in seen:
+            problems.append(f"{src}: {name} appears twice (rows {seen[name]} and {n}): keep one")
+            continue
+        seen[name] = n
+        flat[name] = value
+    return flat, problems
+
+
+def _blank_to_none(cell: Any) -> Any:
+    if hasattr(cell, "item") and not isinstance(cell, (str, bytes)):
+        cell = cell.item()  # numpy scalar from pandas
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return None
+    if isinstance(cell, str) and not cell.strip():
+        return None
+    return cell
+
+
+def _read_csv(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [f"{src}: not UTF-8 text: in Excel use 'Save As' > 'CSV UTF-8'"]
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        return {}, [f"{src}: not a readable CSV file: {exc}"]
+    return _rows_to_flat(rows, src)
+
+
+def _read_xlsx(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
+    import pandas as pd
+
+    try:
+        frame = pd.read_excel(path, sheet_name=0, header=None, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises several types for a damaged workbook
+        return {}, [f"{src}: not a readable Excel .xlsx workbook ({type(exc).__name__}): save it again from Excel as .xlsx"]
+    return _rows_to_flat(frame.values.tolist(), src)
+
+
+def _read_raw(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        shown = f"'{path.suffix}'" if path.suffix else "none"
+        return {}, [f"{src}: unknown file type ({shown}): use a {_SUFFIX_TEXT} file"]
+    if not path.exists():
+        return {}, [f"{src}: file not found (looked in {path.resolve().parent})"]
+    if not path.is_file():
+        return {}, [f"{src}: is a folder, not a district file"]
+    if suffix in (".yaml", ".yml"):
+        return _read_yaml(path, src)
+    if suffix == ".csv":
+        return _read_csv(path, src)
+    return _read_xlsx(path, src)
+
+
+# ---------------------------------------------------------------- cleaning and validating
+
+
+_NUMBER_JUNK = re.compile(r"[\s$,_]")
+
+
+def _clean(spec: FieldSpec, value: Any) -> Any:
+    """Be kind: "1,200" and "$1,200" are 1200, "45%" is 0.45 for a fraction, "Urban" is urban."""
+    if spec.kind in ("integer", "number") and isinstance(value, str):
+        text = _NUMBER_JUNK.sub("", value)
+        scale = 1.0
+        if spec.unit == "fraction" and text.endswith("%"):
+            text, scale = text[:-1], 0.01
+        try:
+            number = float(text) * scale
+        except ValueError:
+            return value
+        if math.isfinite(number) and spec.kind == "integer" and number.is_integer():
+            return int(number)
+        return number
+    if spec.kind == "text" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if spec.kind == "choice" and isinstance(value, str):
+        return value.strip().lower()
+    if spec.kind == "text" and isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _unflatten(flat: dict[str, Any]) -> dict[str, Any]:
+    nested: dict[str, Any] = {}
+    for name, value in flat.items():
+        group, _, leaf = name.partition(".")
+        if leaf:
+            nested.setdefault(group, {})[leaf] = value
+        else:
+            nested[name] = value
+    return nested
+
+
+def _validate(flat: dict[str, Any], src: str) -> tuple[District | None, list[str]]:
+    specs = field_specs()
+    groups = {name.split(".")[0] for name in specs if "." in name}
+    problems: list[str] = []
+    known: dict[str, Any] = {}
+    blank: set[str] = set()
+    bad_groups: set[str] = set()
+    for name, value in flat.items():
+        if name in specs:
+            if value is None or (isinstance(value, str) and not value.strip()):
+                blank.add(name)
+            else:
+                known[name] = _clean(specs[name], value)
+        elif name in groups:
+            bad_groups.add(name)
+            members = ", ".join(n for n in specs if n.startswith(name + "."))
+            problems.append(f"{src}: {name} = {_show(value)}: must be a group of fields: {members}")
+        else:
+            close = difflib.get_close_matches(name, list(specs), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}?" if close else "see `workbook districts template` for the fields"
+            problems.append(f"{src}: {name} = {_show(value)}: unknown field: remove it ({hint})")
+    try:
+        district = District.model_validate(_unflatten(known))
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            problems.extend(_describe_error(err, src, specs, blank, bad_groups))
+        return None, problems
+    return (district if not problems else None), problems
+
+
+def _describe_error(
+    err: Any, src: str, specs: dict[str, FieldSpec], blank: set[str], bad_groups: set[str]
+) -> list[str]:
+    name = ".".join(str(part) for part in err["loc"])
+    spec = specs.get(name)
+    detail = err.get("ctx", {}).get("error")
+    if isinstance(detail, _CrossFieldError):
+        return [f"{src}: {f} = {_show(v)}: must be {allowed}" for f, v, allowed in detail.problems]
+    if err["type"] == "missing":
+        if name.split(".")[0] in bad_groups:
+            return []  # already reported once, as the group
+        if spec is None:
+            members = ", ".join(n for n in specs if n.startswith(name + "."))
+            return [f"{src}: {name} is missing: add the fields {members}"]
+        what = f"{spec.allowed} ({spec.description}" + (f", in {spec.unit})" if spec.unit else ")")
+        if name in blank:
+            return [f"{src}: {name} is blank: fill it in, as {what}"]
+        return [f"{src}: {name} is missing: add it, as {what}"]
+    if spec is None:
+        return [f"{src}: {name or 'the file'}: {err['msg']}"]
+    message = f"{src}: {name} = {_show(err['input'])}: must be {spec.allowed}"
+    if detail is not None and str(detail):
+        message += f" ({detail})"
+    return [message]
+
+
+def check_district_file(path: str | Path) -> list[str]:
+    """Every problem in a district file, one message each; ``[]`` if it is fine.
+
+    >>> from workbook.paths import data_dir
+    >>> check_district_file(data_dir() / "districts" / "sample-rural.yaml")
+    []
+    >>> check_district_file("nowhere/my-district.xls")
+    ["my-district.xls: unknown file type ('.xls'): use a .yaml, .yml, .csv or .xlsx file"]
+    """
+    return _load(Path(path))[1]
+
+
+def _load(path: Path) -> tuple[District | None, list[str]]:
+    src = path.name or str(path)
+    flat, problems = _read_raw(path, src)
+    if problems:
+        return None, problems
+    district, more = _validate(flat, src)
+    return district, problems + more
+
+
+def read_district(path: str | Path) -> District:
+    """Read and validate one district file.
+
+    Raises
+    ------
+    workbook.errors.DistrictFileError
+        With one message per problem in ``.problems``.
+    """
+    district, problems = _load(Path(path))
+    if district is None:
+        raise DistrictFileError(str(path), problems)
+    return district
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        text = repr(value)
+        return text if "e" not in text else f"{value:.10f}"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    plain = re.fullmatch(r"[A-Za-z][\w ().,'-]*", text) and yaml.safe_load(text) == text
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _comment(spec: FieldSpec, *, allowed: bool) -> str:
+    text = spec.description.split(": ", 1)[-1] if "." in spec.field else spec.description
+    if spec.unit:
+        text += f" ({spec.unit})"
+    if allowed:
+        text += f"; {spec.allowed}"
+    return text
+
+
+def _yaml_lines(values: dict[str, Any] | None, header: list[str], *, allowed: bool) -> str:
+    specs = field_specs()
+    group_help = {name.split(".")[0]: spec.description.split(": ", 1)[0] for name, spec in specs.items() if "." in name}
+    lines = [f"# {line}" if line else "#" for line in header]
+    current = ""
+    for name, spec in specs.items():
+        group, _, leaf = name.rpartition(".")
+        if group and group != current:
+            lines.append(f"{group}:".ljust(34) + f"  # {group_help[group]}")
+        current = group
+        key = f"  {leaf}:" if group else f"{name}:"
+        if values is not None:
+            key += " " + _yaml_scalar(values[name])
+        lines.append(key.ljust(34) + f"  # {_comment(spec, allowed=allowed)}")
+    return "\n".join(lines) + "\n"
+
+
+def district_yaml(district: District) -> str:
+    """Commented YAML for a district; ``yaml.safe_load`` of it validates back to the same district."""
+    header = [
+        f"{district.name}: district profile for CTO Workbook.",
+        f"Source: {district.source}",
+        "Each line is field: value; the comment says what it means and its unit.",
+        "Check your edits with: workbook districts check FILE",
+    ]
+    return _yaml_lines(district.to_flat(), header, allowed=False)
+
+
+def _table_rows(values: dict[str, Any] | None) -> list[list[Any]]:
+    rows: list[list[Any]] = [["field", "value", "help"]]
+    for name, spec in field_specs().items():
+        value = None if values is None else values[name]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        rows.append([name, value, f"{spec.description}" + (f" ({spec.unit})" if spec.unit else "") + f"; {spec.allowed}"])
+    return rows
+
+
+def _write(path: Path, values: dict[str, Any] | None, yaml_text: str, *, overwrite: bool) -> Path:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError("path", str(path), f"a file name ending in {_SUFFIX_TEXT}")
+    if path.exists() and not overwrite:
+        raise InputError("path", str(path), "a file that does not exist yet (pass overwrite=True, or --force, to replace it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix in (".yaml", ".yml"):
+        path.write_text(yaml_text, encoding="utf-8")
+    elif suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            for row in _table_rows(values):
+                writer.writerow(["" if c is None else (repr(c) if isinstance(c, float) else c) for c in row])
+    else:
+        import pandas as pd
+
+        rows = _table_rows(values)
+        frame = pd.DataFrame(rows[1:], columns=rows[0], dtype=object)
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            frame.to_excel(writer, sheet_name="district", index=False)
+            sheet = writer.sheets["district"]
+            for column, width in zip("ABC", (30, 45, 110)):
+                sheet.column_dimensions[column].width = width
+    return path
+
+
+def save_district(district: District, path: str | Path, *, overwrite: bool = False) -> Path:
+    """Write ``district`` to ``path`` (.yaml, .yml, .csv or .xlsx, by suffix); return the path.
+
+    >>> import tempfile
+    >>> from workbook.districts import load_district
+    >>> out = Path(tempfile.mkdtemp()) / "copy.csv"
+    >>> read_district(save_district(load_district("sample-rural"), out)) == load_district("sample-rural")
+    True
+    """
+    return _write(Path(path), district.to_flat(), district_yaml(district), overwrite=overwrite)
+
+
+def district_template(path: str | Path, *, overwrite: bool = False) -> Path:
+    """Write a blank, commented district file to fill in; the format follows the suffix.
+
+    YAML gets a comment on every field (meaning, unit, allowed values); CSV and
+    Excel get a third column ``help``. Refuses to replace an existing file
+    unless ``overwrite`` is true.
+
+    >>> import tempfile
+    >>> out = district_template(Path(tempfile.mkdtemp()) / "mine.csv")
+    >>> out.read_text().splitlines()[0]
+    'field,value,help'
+    >>> out.read_text().splitlines()[1].startswith("id,,")
+    True
+    """
+    header = [
+        "District profile template for CTO Workbook: fill in a value after each colon.",
+        "Money in US dollars; shares as fractions (write 45% as 0.45); the fiscal year like 2026-27.",
+        "Check your file with: workbook districts check FILE",
+    ]
+    return _write(Path(path), None, _yaml_lines(None, header, allowed=True), overwrite=overwrite)
