@@ -66,7 +66,6 @@ _TEXT_COLUMNS = {
     "nslp_band",
     "name",
     "kind",
-    "category",
 }
 
 
