@@ -132,6 +132,7 @@ def _rows_to_flat(rows: list[list[Any]], src: str) -> tuple[dict[str, Any], list
                 f"{src}: {name} (row {n}) has more cells than field,value,help: "
                 'put a value that contains a comma in double quotes, like "1,200"'
             )
+            flat[name] = _REPORTED
             continue
         if name in seen:
             problems.append(f"{src}: {name} appears twice (rows {seen[name]} and {n}): keep one")
@@ -192,6 +193,8 @@ def _read_raw(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
 # ---------------------------------------------------------------- cleaning and validating
 
 
+_REPORTED = object()  # a field whose row already has a problem message
+
 _NUMBER_JUNK = re.compile(r"[\s$,_]")
 
 
@@ -237,7 +240,9 @@ def _validate(flat: dict[str, Any], src: str) -> tuple[District | None, list[str
     blank: set[str] = set()
     bad_groups: set[str] = set()
     for name, value in flat.items():
-        if name in specs:
+        if value is _REPORTED:
+            bad_groups.add(name)  # reported once already: no "missing" message as well
+        elif name in specs:
             if value is None or (isinstance(value, str) and not value.strip()):
                 blank.add(name)
             else:
@@ -268,19 +273,20 @@ def _describe_error(
     if isinstance(detail, _CrossFieldError):
         return [f"{src}: {f} = {_show(v)}: must be {allowed}" for f, v, allowed in detail.problems]
     if err["type"] == "missing":
-        if name.split(".")[0] in bad_groups:
+        if name in bad_groups or name.split(".")[0] in bad_groups:
             return []  # already reported once, as the group
         if spec is None:
             members = ", ".join(n for n in specs if n.startswith(name + "."))
             return [f"{src}: {name} is missing: add the fields {members}"]
-        what = f"{spec.allowed} ({spec.description}" + (f", in {spec.unit})" if spec.unit else ")")
+        unit = f", in {spec.unit}" if spec.unit and spec.unit != "fraction" else ""
+        what = f"{spec.allowed} ({spec.description}{unit})"
         if name in blank:
             return [f"{src}: {name} is blank: fill it in, as {what}"]
         return [f"{src}: {name} is missing: add it, as {what}"]
     if spec is None:
         return [f"{src}: {name or 'the file'}: {err['msg']}"]
     message = f"{src}: {name} = {_show(err['input'])}: must be {spec.allowed}"
-    if detail is not None and str(detail):
+    if detail is not None and str(detail) and not isinstance(detail, InputError):
         message += f" ({detail})"
     return [message]
 
@@ -300,10 +306,11 @@ def check_district_file(path: str | Path) -> list[str]:
 def _load(path: Path) -> tuple[District | None, list[str]]:
     src = path.name or str(path)
     flat, problems = _read_raw(path, src)
-    if problems:
+    if not flat:
         return None, problems
     district, more = _validate(flat, src)
-    return district, problems + more
+    problems += more
+    return (None if problems else district), problems
 
 
 def read_district(path: str | Path) -> District:

@@ -29,8 +29,8 @@ from typing import Literal
 import numpy as np
 
 from workbook.districts import District, Enrollment, GradeSpans
-from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction
+from workbook.tools.fiscal_year import check_fiscal_year
 
 __all__ = ["KINDS", "SAMPLE_SEED", "LCFF_BASE_2024_25", "generate_district", "lcff_revenue", "write_samples"]
 
@@ -138,8 +138,7 @@ def generate_district(kind: Kind, seed: int = SAMPLE_SEED, fiscal_year: str = "2
     """
     check_choice("kind", kind, KINDS)
     seed = check_count("seed", seed)
-    if not isinstance(fiscal_year, str):
-        raise InputError("fiscal_year", fiscal_year, "a fiscal year like '2026-27'")
+    fiscal_year = check_fiscal_year("fiscal_year", fiscal_year)
     p = _PROFILE[kind]
     rng = np.random.default_rng(seed)
 

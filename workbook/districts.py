@@ -32,6 +32,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from workbook.errors import InputError
 from workbook.paths import data_dir
+from workbook.tools.fiscal_year import check_fiscal_year
 
 __all__ = [
     "CALIFORNIA_COUNTIES",
@@ -211,7 +212,7 @@ class District(_Model):
     name: str = _f("the district's name", "", "a non-empty name", min_length=1)
     county: str = _f("California county the district is in", "", "one of California's 58 counties, e.g. 'Fresno'")
     locale: Literal["urban", "rural"] = _f("E-rate locale classification (urban or rural)", "", "'urban' or 'rural'")
-    fiscal_year: str = _f("California fiscal year, July to June", "", "a fiscal year like '2026-27'")
+    fiscal_year: str = _f("California fiscal year, July to June", "", "a fiscal year like '2026-27' (the second year follows the first)")
     schools: Annotated[int, _NumberIn] = _f("number of schools", "", "a whole number >= 1", ge=1)
     classrooms: Count = _f("teaching rooms (for access-point counts)", "rooms", WHOLE)
     enrollment: Enrollment = _f("students enrolled (census day)", "students", WHOLE)
@@ -240,12 +241,7 @@ class District(_Model):
     @field_validator("fiscal_year")
     @classmethod
     def _fiscal_year(cls, value: str) -> str:
-        match = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
-        if not match:
-            raise ValueError("write it as YYYY-YY")
-        if (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-            raise ValueError("the second year must follow the first")
-        return value.strip()
+        return check_fiscal_year("fiscal_year", value)
 
     @model_validator(mode="after")
     def _cross_fields(self) -> District:
