@@ -1,0 +1,163 @@
+"""Hand-out and collection on the file system (no hub): parameters, never overwrite, late flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from workbook.cohort.collect import collect
+from workbook.cohort.handout import handout, source_notebooks
+from workbook.roster import candidate_parameters, parse_roster
+
+SOURCE = Path(__file__).parent / "hub" / "source"
+SECRET = "test-cohort-secret-0123456789"
+L6 = "leadership/L6-fiscal-management.ipynb"
+ROSTER = (
+    "candidate,name,email,district,seed,group\n"
+    "ana-reyes,Ana Reyes,ana@example.org,sample-rural,,fall\n"
+    "ben-okafor,Ben Okafor,ben@example.org,sample-urban,4711,fall\n"
+)
+
+
+@pytest.fixture
+def cohort(tmp_path):
+    homes = tmp_path / "home"
+    for c in ("ana-reyes", "ben-okafor"):
+        (homes / c).mkdir(parents=True)
+    return {
+        "entries": parse_roster(ROSTER),
+        "homes": str(homes / "{candidate}"),
+        "home": homes,
+        "cohort_dir": tmp_path / "cohort",
+        "dest": tmp_path / "submissions",
+    }
+
+
+def _handout(c, day=dt.date(2026, 11, 28)):
+    return handout(c["entries"], SOURCE, SECRET, cohort_dir=c["cohort_dir"],
+                   homes=c["homes"], today=day)
+
+
+def _injected(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    [cell] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    return cell.source
+
+
+def test_cohort_handout_gives_each_candidate_their_own_parameters(cohort):
+    results = _handout(cohort)
+    assert {r.action for r in results} == {"new"}
+    assert len(results) == 4
+    for entry in cohort["entries"]:
+        params = candidate_parameters(entry, SECRET)
+        text = _injected(cohort["home"] / entry.candidate / "cto-workbook" / L6)
+        assert f'candidate = "{entry.candidate}"' in text
+        assert f'district = "{entry.district}"' in text
+        assert f"seed = {params['seed']}" in text
+    assert "seed = 4711" in _injected(cohort["home"] / "ben-okafor/cto-workbook" / L6)
+    record = json.loads((cohort["cohort_dir"] / "handouts" / "ana-reyes.json").read_text())
+    assert set(record) == set(source_notebooks(SOURCE))
+    assert oct((cohort["cohort_dir"] / "handouts").stat().st_mode & 0o777) == "0o700"
+
+
+def test_cohort_handout_twice_changes_nothing(cohort):
+    _handout(cohort)
+    assert {r.action for r in _handout(cohort)} == {"unchanged"}
+
+
+def test_cohort_changed_notebook_survives_new_material_lands_beside(cohort, tmp_path):
+    _handout(cohort)
+    mine = cohort["home"] / "ana-reyes/cto-workbook" / L6
+    nb = nbformat.read(mine, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("My reflection: our district ..."))
+    nbformat.write(nb, mine)
+    before = mine.read_bytes()
+
+    # new material in the source: the candidate's own work must stay put
+    source = tmp_path / "release"
+    (source / "leadership").mkdir(parents=True)
+    for rel in source_notebooks(SOURCE):
+        nb2 = nbformat.read(SOURCE / rel, as_version=4)
+        nb2.cells.append(nbformat.v4.new_markdown_cell("An erratum from the instructor."))
+        nbformat.write(nb2, source / rel)
+    results = handout(cohort["entries"], source, SECRET, cohort_dir=cohort["cohort_dir"],
+                      homes=cohort["homes"], today=dt.date(2026, 11, 28))
+    by = {(r.candidate, r.action) for r in results}
+    assert ("ana-reyes", "beside") in by
+    assert mine.read_bytes() == before
+    beside = mine.with_name("L6-fiscal-management (updated 2026-11-28).ipynb")
+    assert "An erratum" in beside.read_text()
+    # unchanged notebooks are simply updated, for both candidates
+    assert "An erratum" in (cohort["home"] / "ben-okafor/cto-workbook" / L6).read_text()
+    assert "An erratum" in (cohort["home"] / "ana-reyes/cto-workbook/00-start-here.ipynb").read_text()
+    # a third hand-out of the same material makes no second copy
+    again = handout(cohort["entries"], source, SECRET, cohort_dir=cohort["cohort_dir"],
+                    homes=cohort["homes"], today=dt.date(2026, 11, 29))
+    assert ("ana-reyes", L6, "offered") in {(r.candidate, r.path, r.action) for r in again}
+    assert sorted(p.name for p in mine.parent.iterdir()) == [
+        "L6-fiscal-management (updated 2026-11-28).ipynb", "L6-fiscal-management.ipynb"]
+
+
+def test_cohort_handout_refuses_a_planted_link(cohort, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    ws = cohort["home"] / "ana-reyes" / "cto-workbook"
+    ws.mkdir()
+    os.symlink(outside, ws / "leadership")
+    results = _handout(cohort)
+    assert ("ana-reyes", L6, "skipped") in {(r.candidate, r.path, r.action) for r in results}
+    assert list(outside.iterdir()) == []
+
+
+def test_cohort_handout_missing_home_skips_that_candidate_only(cohort):
+    (cohort["home"] / "ben-okafor").rmdir()
+    results = _handout(cohort)
+    assert [r.action for r in results if r.candidate == "ben-okafor"] == ["skipped"]
+    assert all(r.action == "new" for r in results if r.candidate == "ana-reyes")
+
+
+def test_cohort_collect_copies_work_with_time_and_late_flag(cohort):
+    _handout(cohort)
+    due = dt.datetime(2026, 12, 1, 17, 0, tzinfo=dt.timezone.utc)
+    on_time = due.timestamp() - 3600
+    late = due.timestamp() + 3600
+    for rel in source_notebooks(SOURCE):
+        os.utime(cohort["home"] / "ana-reyes/cto-workbook" / rel, (on_time, on_time))
+        os.utime(cohort["home"] / "ben-okafor/cto-workbook" / rel, (on_time, on_time))
+    os.utime(cohort["home"] / "ben-okafor/cto-workbook" / L6, (late, late))
+    (cohort["home"] / "ben-okafor/cto-workbook/.ipynb_checkpoints").mkdir()
+    (cohort["home"] / "ben-okafor/cto-workbook/.ipynb_checkpoints/x.ipynb").write_text("{}")
+    os.symlink("/etc/passwd", cohort["home"] / "ben-okafor/cto-workbook/stolen.ipynb")
+
+    now = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
+    results = collect(cohort["entries"], cohort["dest"], due="2026-12-01T17:00:00+00:00",
+                      homes=cohort["homes"], now=now)
+    ana, ben = results
+    assert not ana.late and ben.late
+    manifest = json.loads((cohort["dest"] / "ben-okafor" / "collection.json").read_text())
+    assert manifest["collected_at"] == now.astimezone().isoformat()
+    assert manifest["late"] is True
+    assert {f["path"]: f["late"] for f in manifest["files"]} == {
+        "00-start-here.ipynb": False, L6: True}
+    assert any("stolen.ipynb" in s for s in manifest["skipped"])
+    assert (cohort["dest"] / "ben-okafor" / L6).read_bytes() == (
+        cohort["home"] / "ben-okafor/cto-workbook" / L6).read_bytes()
+    assert not (cohort["dest"] / "ben-okafor" / "stolen.ipynb").exists()
+    assert oct(cohort["dest"].stat().st_mode & 0o777) == "0o700"
+
+    # collecting again keeps the earlier collection
+    collect(cohort["entries"], cohort["dest"], homes=cohort["homes"])
+    history = list((cohort["dest"] / "_history" / "ben-okafor").iterdir())
+    assert len(history) == 1 and (history[0] / L6).is_file()
+
+
+def test_cohort_collect_bad_due_date_is_refused(cohort):
+    from workbook.errors import InputError
+
+    with pytest.raises(InputError, match="due"):
+        collect(cohort["entries"], cohort["dest"], due="Friday", homes=cohort["homes"])

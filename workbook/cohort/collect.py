@@ -1,0 +1,188 @@
+"""Collect each candidate's notebooks into ``submissions/{candidate}/`` for grading.
+
+Run by the instructor on the hub host: it reads each candidate's
+``~/cto-workbook/`` (never following a link the candidate planted) and copies
+every notebook into an instructor-only folder, with ``collection.json``::
+
+    {"candidate": "ana-reyes", "collected_at": "2026-12-01T17:05:00+00:00",
+     "due": "2026-12-01T17:00:00+00:00", "late": false,
+     "files": [{"path": "leadership/L6-fiscal-management.ipynb", "sha256": "...",
+                "modified_at": "2026-12-01T16:40:12+00:00", "late": false}]}
+
+A notebook is late when the candidate last saved it after the due date; the
+candidate is late when any notebook is. Collecting again keeps the earlier
+collection under ``submissions/_history/{candidate}/{collected_at}/``.
+There is no shared writable folder and the candidate's copy is never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbook.cohort import WORKSPACE
+from workbook.cohort.handout import home_of
+from workbook.cohort.safefs import UnsafePathError, iter_notebooks, parts_ok, read_file
+from workbook.cohort.settings import private_dir
+from workbook.errors import InputError
+
+__all__ = ["Collection", "collect", "parse_due", "MANIFEST"]
+
+MANIFEST = "collection.json"
+HISTORY = "_history"
+
+
+@dataclass
+class Collection:
+    """One candidate's collection: where it went, when, whether late, what was skipped."""
+
+    candidate: str
+    folder: Path
+    collected_at: dt.datetime
+    due: dt.datetime | None
+    files: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def late(self) -> bool:
+        """True when any collected notebook was saved after the due date."""
+        return any(f["late"] for f in self.files)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "candidate": self.candidate,
+            "collected_at": self.collected_at.isoformat(),
+            "due": self.due.isoformat() if self.due else None,
+            "late": self.late,
+            "files": self.files,
+            "skipped": self.skipped,
+        }
+
+
+def parse_due(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A due date as an aware datetime; a date alone means the end of that day (local time).
+
+    >>> parse_due("2026-12-01T17:00:00+00:00").isoformat()
+    '2026-12-01T17:00:00+00:00'
+    >>> parse_due("2026-12-01").hour, parse_due("2026-12-01").minute
+    (23, 59)
+    >>> parse_due("next week")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: due = 'next week' is not allowed: expected a date like 2026-12-01 or a time like 2026-12-01T17:00 (ISO 8601)
+    """
+    if value is None or isinstance(value, dt.datetime):
+        when = value
+    else:
+        try:
+            when = dt.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise InputError("due", value, "a date like 2026-12-01 or a time like "
+                             "2026-12-01T17:00 (ISO 8601)") from None
+        if len(value.strip()) == 10:
+            when = when.replace(hour=23, minute=59, second=59)
+    if when is not None and when.tzinfo is None:
+        when = when.astimezone()
+    return when
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.strftime("%Y%m%dT%H%M%S%z")
+
+
+def _archive(folder: Path, dest: Path, candidate: str) -> None:
+    """Move an earlier collection aside so nothing collected is ever lost."""
+    manifest = folder / MANIFEST
+    try:
+        earlier = json.loads(manifest.read_text(encoding="utf-8"))["collected_at"]
+        stamp = _stamp(dt.datetime.fromisoformat(earlier))
+    except (OSError, ValueError, KeyError):
+        stamp = _stamp(dt.datetime.fromtimestamp(folder.stat().st_mtime).astimezone())
+    target = private_dir(dest / HISTORY / candidate) / stamp
+    n = 1
+    while target.exists():
+        n += 1
+        target = target.with_name(f"{stamp}-{n}")
+    shutil.move(str(folder), str(target))
+
+
+def collect(
+    entries: Sequence[Any],
+    dest: str | Path = "submissions",
+    *,
+    due: str | dt.datetime | None = None,
+    homes: str | None = None,
+    now: dt.datetime | None = None,
+    only: Iterable[str] | None = None,
+) -> list[Collection]:
+    """Copy each candidate's notebooks into ``dest/{candidate}/`` with ``collection.json``.
+
+    Parameters
+    ----------
+    entries
+        Roster entries.
+    dest
+        The instructor-only submissions folder (made 0700).
+    due
+        The due date (ISO 8601); without one nothing is late.
+    homes
+        A template like ``/home/{candidate}``; by default the system's record.
+    now
+        The collection time (default: now).
+    only
+        Candidate ids to collect (default: everyone on the roster).
+    """
+    due_at = parse_due(due)
+    collected_at = (now or dt.datetime.now(dt.timezone.utc)).astimezone()
+    root = private_dir(dest)
+    wanted = set(only) if only is not None else None
+    out: list[Collection] = []
+    for entry in entries:
+        if wanted is not None and entry.candidate not in wanted:
+            continue
+        folder = root / entry.candidate
+        if folder.exists():
+            _archive(folder, root, entry.candidate)
+        private_dir(folder)
+        result = Collection(entry.candidate, folder, collected_at, due_at)
+        try:
+            base = home_of(entry.candidate, homes)
+            found = list(_gather(base, result))
+        except (InputError, FileNotFoundError, UnsafePathError) as exc:
+            result.skipped.append(f"workspace: {exc}")
+            found = []
+        for rel, data, mtime in found:
+            target = folder.joinpath(*parts_ok(rel))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            os.utime(target, (mtime, mtime))
+            modified = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).astimezone()
+            result.files.append({
+                "path": rel,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "bytes": len(data),
+                "modified_at": modified.isoformat(),
+                "late": bool(due_at is not None and modified > due_at),
+            })
+        (folder / MANIFEST).write_text(json.dumps(result.as_json(), indent=1), encoding="utf-8")
+        out.append(result)
+    return out
+
+
+def _gather(base: Path, result: Collection):
+    for rel, dirfd, name in iter_notebooks(base, WORKSPACE):
+        try:
+            got = read_file(dirfd, name)
+        except UnsafePathError as exc:
+            result.skipped.append(f"{rel}: {exc}")
+            continue
+        if got is not None:
+            yield rel, got[0], got[1]

@@ -1,0 +1,239 @@
+"""Hand the candidate edition out: each candidate's ``~/cto-workbook/``, their own parameters.
+
+For every notebook of the source folder (the released candidate edition) and
+every candidate of the roster, papermill's own
+:func:`papermill.parameterize.parameterize_notebook` injects the candidate's
+``candidate``, ``district`` and ``seed`` after the ``parameters`` cell, and the
+result is written into the candidate's workspace, owned by the candidate.
+
+A notebook the candidate has changed is never overwritten. The instructor
+keeps a record of what each candidate was given (``cohort/handouts/<id>.json``,
+SHA-256 of each file): a file still equal to what was handed out may be
+replaced by new material; a changed one stays, and the new material lands
+beside it as ``L6-fiscal-management (updated 2026-11-28).ipynb``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from workbook.cohort import WORKSPACE
+from workbook.cohort.safefs import Owner, UnsafePathError, open_dir, read_file, split, write_file
+from workbook.cohort.settings import DEFAULT_COHORT_DIR, private_dir
+from workbook.errors import InputError
+from workbook.roster import candidate_parameters
+
+__all__ = ["HandoutResult", "source_notebooks", "parameterized", "handout", "updated_name",
+           "default_source", "home_of"]
+
+
+@dataclass(frozen=True)
+class HandoutResult:
+    """What happened to one notebook for one candidate.
+
+    ``action`` is ``new``, ``updated`` (unchanged by the candidate, replaced),
+    ``unchanged`` (already up to date), ``beside`` (the candidate changed it;
+    new material written as ``path``), ``offered`` (that new material is
+    already beside it) or ``skipped`` (with ``detail``: no home, a planted link).
+    """
+
+    candidate: str
+    path: str
+    action: str
+    detail: str = ""
+
+
+def default_source() -> Path:
+    """The release folder ``release/`` when it exists, else the instructor notebooks.
+
+    Until ``workbook release`` exists the instructor edition is handed out as is.
+    """
+    release = Path("release")
+    if release.is_dir():
+        return release
+    from workbook.paths import notebooks_dir
+
+    return notebooks_dir()
+
+
+def home_of(candidate: str, homes: str | None = None) -> Path:
+    """A candidate's home: ``homes`` with ``{candidate}`` filled in, or the system's record.
+
+    >>> str(home_of("ana-reyes", "/srv/homes/{candidate}"))
+    '/srv/homes/ana-reyes'
+    """
+    if homes:
+        return Path(homes.format(candidate=candidate))
+    import pwd
+
+    try:
+        return Path(pwd.getpwnam(candidate).pw_dir)
+    except KeyError:
+        raise InputError("candidate", candidate, "a user on this system (import the roster "
+                         "into the hub first, or pass --homes)") from None
+
+
+def source_notebooks(source: str | Path) -> list[str]:
+    """The notebooks of ``source`` as sorted relative POSIX paths (no checkpoints).
+
+    Raises InputError when the folder does not exist or holds no notebook.
+    """
+    root = Path(source)
+    if not root.is_dir():
+        raise InputError("source", str(source), "a folder of notebooks (the candidate edition)")
+    found = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.ipynb")
+        if not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    if not found:
+        raise InputError("source", str(source), "a folder holding at least one .ipynb notebook")
+    return found
+
+
+def parameterized(path: str | Path, parameters: dict[str, Any]) -> bytes:
+    """The notebook at ``path`` with ``parameters`` injected by papermill, as bytes."""
+    import nbformat
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = load_notebook_node(str(path))  # papermill's loader: every cell gets metadata.tags
+    nb = parameterize_notebook(nb, parameters, comment="Your parameters (set by your instructor)")
+    for cell in nb.cells:  # papermill gives the injected cell a random id: make it stable,
+        if "injected-parameters" in cell.metadata.get("tags", []):  # so a second hand-out
+            cell.id = "injected-parameters"  # of the same material is byte-identical
+    return (nbformat.writes(nb) + "\n").encode("utf-8")
+
+
+def updated_name(name: str, day: dt.date, n: int = 1) -> str:
+    """Where new material goes beside a changed notebook.
+
+    >>> updated_name("L6-fiscal-management.ipynb", dt.date(2026, 11, 28))
+    'L6-fiscal-management (updated 2026-11-28).ipynb'
+    >>> updated_name("L6.ipynb", dt.date(2026, 11, 28), 2)
+    'L6 (updated 2026-11-28, 2).ipynb'
+    """
+    p = PurePosixPath(name)
+    extra = "" if n == 1 else f", {n}"
+    return f"{p.stem} (updated {day.isoformat()}{extra}){p.suffix}"
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load_record(path: Path) -> dict[str, dict[str, str]]:
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {}
+
+
+def _hand_one(base: Path, owner: Owner, rel: str, data: bytes, record: dict[str, Any],
+              today: dt.date, candidate: str) -> HandoutResult:
+    folder, name = split(rel)
+    new_sha = _sha(data)
+    entry = record.get(rel, {})
+    dfd = open_dir(base, PurePosixPath(WORKSPACE) / folder, create=True, owner=owner)
+    try:
+        current = read_file(dfd, name)
+        if current is None:
+            write_file(dfd, name, data, owner=owner)
+            record[rel] = {"given": new_sha, "offered": new_sha}
+            return HandoutResult(candidate, rel, "new")
+        current_sha = _sha(current[0])
+        if current_sha == new_sha:
+            record[rel] = {"given": new_sha, "offered": new_sha}
+            return HandoutResult(candidate, rel, "unchanged")
+        if entry.get("given") == current_sha:
+            write_file(dfd, name, data, owner=owner, replace=True)
+            record[rel] = {"given": new_sha, "offered": new_sha}
+            return HandoutResult(candidate, rel, "updated")
+        if entry.get("offered") == new_sha:
+            return HandoutResult(candidate, rel, "offered", "the candidate changed it; "
+                                 "this material is already beside it")
+        for n in range(1, 100):
+            beside = updated_name(name, today, n)
+            existing = read_file(dfd, beside)
+            if existing is not None and _sha(existing[0]) == new_sha:
+                break
+            if existing is None and write_file(dfd, beside, data, owner=owner):
+                break
+        else:  # pragma: no cover - a hundred hand-outs in one day
+            raise UnsafePathError(f"{rel}: too many updated copies today")
+        record[rel] = {"given": entry.get("given", ""), "offered": new_sha}
+        where = str(PurePosixPath(folder) / beside) if folder != "." else beside
+        return HandoutResult(candidate, where, "beside",
+                             f"the candidate changed {rel}; new material is beside it")
+    finally:
+        os.close(dfd)
+
+
+def handout(
+    entries: Sequence[Any],
+    source: str | Path,
+    cohort_secret: str,
+    *,
+    cohort_dir: str | Path = DEFAULT_COHORT_DIR,
+    homes: str | None = None,
+    today: dt.date | None = None,
+    only: Iterable[str] | None = None,
+) -> list[HandoutResult]:
+    """Hand every notebook of ``source`` to every candidate in ``entries``.
+
+    Parameters
+    ----------
+    entries
+        Roster entries (:func:`workbook.roster.read_roster`).
+    source
+        The folder of notebooks to hand out (the candidate edition).
+    cohort_secret
+        The cohort secret; seeds come from :func:`workbook.roster.candidate_parameters`.
+    cohort_dir
+        Instructor-only folder holding the hand-out records.
+    homes
+        A template like ``/home/{candidate}``; by default the system's record of each user.
+    today
+        The date used in the name of material written beside a changed notebook.
+    only
+        Candidate ids to hand out to (default: everyone on the roster).
+
+    Returns
+    -------
+    list of HandoutResult
+        One per candidate and notebook; candidates whose home is missing get
+        one ``skipped`` result and the others carry on.
+    """
+    notebooks = source_notebooks(source)
+    today = today or dt.date.today()
+    wanted = set(only) if only is not None else None
+    records = private_dir(Path(cohort_dir) / "handouts")
+    results: list[HandoutResult] = []
+    for entry in entries:
+        if wanted is not None and entry.candidate not in wanted:
+            continue
+        params = candidate_parameters(entry, cohort_secret)
+        try:
+            base = home_of(entry.candidate, homes)
+            owner = Owner.of(base)
+        except (InputError, FileNotFoundError) as exc:
+            results.append(HandoutResult(entry.candidate, "", "skipped", f"no home folder: {exc}"))
+            continue
+        record_path = records / f"{entry.candidate}.json"
+        record = _load_record(record_path)
+        for rel in notebooks:
+            data = parameterized(Path(source) / rel, params)
+            try:
+                results.append(_hand_one(base, owner, rel, data, record, today, entry.candidate))
+            except UnsafePathError as exc:
+                results.append(HandoutResult(entry.candidate, rel, "skipped", str(exc)))
+        tmp = record_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.replace(record_path)
+    return results
