@@ -21,6 +21,7 @@ from workbook.errors import WorkbookError
 COMMANDS: list[tuple[str, str, str]] = [
     ("curriculum", "curriculum", "list the strands, principles and their notebooks"),
     ("districts", "districts", "sample districts, a blank template, and checking your own file"),
+    ("cohort", "cohort", "the cohort hub: import the roster, hand notebooks out, collect submissions"),
 ]
 
 

@@ -1,0 +1,122 @@
+"""``workbook cohort``: roster import, hand-out and collection on the cohort's hub.
+
+    workbook cohort roster import roster.csv
+    workbook cohort handout --roster roster.csv [--source release/]
+    workbook cohort collect --roster roster.csv --due 2026-12-01T17:00
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cohort-dir", default="cohort", type=Path,
+                   help="instructor-only folder for the cohort secret and hand-out records "
+                        "(default: cohort/)")
+    p.add_argument("--homes", default=None, metavar="TEMPLATE",
+                   help="where candidates' homes are, e.g. '/home/{candidate}' "
+                        "(default: each system user's home)")
+    p.add_argument("--only", nargs="+", metavar="CANDIDATE",
+                   help="only these candidates (default: the whole roster)")
+
+
+def register(subparsers: Any, name: str, help_text: str) -> None:
+    parser = subparsers.add_parser(name, help=help_text, description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cohort_command", metavar="ACTION", required=True)
+
+    roster = sub.add_parser("roster", help="the cohort roster on the hub")
+    rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+    imp = rsub.add_parser("import", help="create the roster's candidates as hub users and groups")
+    imp.add_argument("roster", type=Path, help="roster CSV: candidate,name,email,district[,seed,group]")
+    imp.add_argument("--hub-url", default=None,
+                     help="the hub API (default: $WORKBOOK_HUB_API_URL or "
+                          "http://127.0.0.1:8000/hub/api)")
+    imp.add_argument("--token-file", type=Path, default=None,
+                     help="file holding the cohort-admin service token "
+                          "(default: $WORKBOOK_HUB_TOKEN)")
+    imp.add_argument("--cohort-dir", default="cohort", type=Path,
+                     help="where the cohort secret is created (default: cohort/)")
+    imp.set_defaults(func=_roster_import)
+
+    hand = sub.add_parser("handout", help="copy the candidate edition into each candidate's "
+                                          "~/cto-workbook/ with their parameters")
+    hand.add_argument("--roster", required=True, type=Path, help="roster CSV")
+    hand.add_argument("--source", type=Path, default=None,
+                      help="folder of notebooks to hand out (default: release/ when it exists, "
+                           "else the instructor notebooks)")
+    _add_common(hand)
+    hand.set_defaults(func=_handout)
+
+    coll = sub.add_parser("collect", help="copy each candidate's notebooks into "
+                                          "submissions/{candidate}/")
+    coll.add_argument("--roster", required=True, type=Path, help="roster CSV")
+    coll.add_argument("--due", default=None,
+                      help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); "
+                           "notebooks saved later are flagged late")
+    coll.add_argument("--out", type=Path, default=Path("submissions"),
+                      help="submissions folder (default: submissions/)")
+    _add_common(coll)
+    coll.set_defaults(func=_collect)
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    from workbook.cohort.hub import HubClient, import_roster
+    from workbook.cohort.settings import ensure_secret
+    from workbook.roster import read_roster
+
+    entries = read_roster(args.roster)
+    token = args.token_file.read_text(encoding="utf-8").strip() if args.token_file else None
+    client = HubClient.from_env(args.hub_url, token)
+    report = import_roster(client, entries)
+    ensure_secret(args.cohort_dir)
+    for line in report.lines():
+        print(line)
+    print(f"cohort secret: {args.cohort_dir / 'secret'} (keep it; seeds come from it)")
+    return 0
+
+
+def _handout(args: argparse.Namespace) -> int:
+    from workbook.cohort.handout import default_source, handout
+    from workbook.cohort.settings import load_secret
+    from workbook.paths import notebooks_dir
+    from workbook.roster import read_roster
+
+    entries = read_roster(args.roster)
+    source = args.source or default_source()
+    if Path(source).resolve() == notebooks_dir().resolve():
+        print(f"note: handing out the instructor edition from {source} "
+              "(no release/ folder yet)", file=sys.stderr)
+    results = handout(entries, source, load_secret(args.cohort_dir), cohort_dir=args.cohort_dir,
+                      homes=args.homes, only=args.only)
+    skipped = 0
+    for r in results:
+        line = f"{r.candidate}: {r.action:9} {r.path}" + (f"  ({r.detail})" if r.detail else "")
+        if r.action == "skipped":
+            skipped += 1
+            print(line, file=sys.stderr)
+        else:
+            print(line)
+    return 1 if skipped else 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from workbook.cohort.collect import collect
+    from workbook.roster import read_roster
+
+    entries = read_roster(args.roster)
+    results = collect(entries, args.out, due=args.due, homes=args.homes, only=args.only)
+    problems = 0
+    for c in results:
+        flag = "LATE" if c.late else "on time"
+        print(f"{c.candidate}: {len(c.files)} notebook(s), {flag}, -> {c.folder}")
+        for s in c.skipped:
+            problems += 1
+            print(f"{c.candidate}: skipped {s}", file=sys.stderr)
+    return 1 if problems else 0
