@@ -1,0 +1,226 @@
+"""Help desk analytics over a ticket log: volume, backlog, time to resolve, SLA, staffing.
+
+A ticket log is a DataFrame (or list of dicts) with at least ``opened``
+(a timestamp) and ``resolved`` (a timestamp, empty while the ticket is open);
+``category``, ``priority`` and ``site`` are needed by the functions that group
+by them. Times to resolve are calendar hours from opened to resolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from workbook.errors import InputError
+from workbook.tools._validate import check_count, check_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["tickets_frame", "ticket_volume", "backlog", "time_to_resolve", "sla_attainment", "staffing_ratios"]
+
+_GROUPS = ("category", "priority", "site", "month", "weekday", "fiscal_year")
+
+
+def tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
+    """Validate a ticket log and parse its dates; add ``month`` (``"2026-09"``) and ``hours``.
+
+    >>> t = tickets_frame([{"opened": "2026-09-01 08:00", "resolved": "2026-09-01 11:30"}])
+    >>> t.loc[0, "month"], float(t.loc[0, "hours"])
+    ('2026-09', 3.5)
+    >>> tickets_frame([{"opened": "yesterday", "resolved": None}])
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: tickets[0].opened = 'yesterday' is not allowed: expected a date and time such as "2026-09-01 08:00"
+    """
+    import pandas as pd
+
+    from workbook.tools.risk import _as_frame
+
+    frame = _as_frame("tickets", tickets).reset_index(drop=True).copy()
+    required = ["opened", "resolved", *need]
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputError("tickets", list(frame.columns), f"columns {', '.join(required)} (missing: {', '.join(missing)})")
+    for col in ("opened", "resolved"):
+        parsed = pd.to_datetime(frame[col], errors="coerce")
+        bad = parsed.isna() & frame[col].notna() & (frame[col].astype(str).str.strip() != "")
+        if col == "opened":
+            bad |= parsed.isna()
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise InputError(f"tickets[{i}].{col}", frame[col].iloc[i], 'a date and time such as "2026-09-01 08:00"')
+        frame[col] = parsed
+    early = frame["resolved"].notna() & (frame["resolved"] < frame["opened"])
+    if early.any():
+        i = int(early.to_numpy().nonzero()[0][0])
+        raise InputError(f"tickets[{i}].resolved", str(frame["resolved"].iloc[i]), "a time no earlier than opened")
+    frame["month"] = frame["opened"].dt.strftime("%Y-%m")
+    frame["weekday"] = frame["opened"].dt.day_name()
+    year = frame["opened"].dt.year - (frame["opened"].dt.month < 7)
+    frame["fiscal_year"] = year.astype(str) + "-" + ((year + 1) % 100).astype(str).str.zfill(2)
+    frame["hours"] = (frame["resolved"] - frame["opened"]).dt.total_seconds() / 3600
+    return frame
+
+
+def ticket_volume(tickets: Any, by: Sequence[str] | str = ("category", "month")) -> pd.DataFrame:
+    """Tickets opened, counted by one or two of category, priority, site, month, weekday, fiscal_year.
+
+    With one key: a table with a ``tickets`` column. With two: a cross-table,
+    rows by the first key and columns by the second.
+
+    Examples
+    --------
+    >>> log = [
+    ...     {"opened": "2026-08-20 09:00", "resolved": "2026-08-20 10:00", "category": "Password"},
+    ...     {"opened": "2026-09-02 09:00", "resolved": None, "category": "Wi-Fi"},
+    ...     {"opened": "2026-09-03 13:00", "resolved": "2026-09-04 13:00", "category": "Password"},
+    ... ]
+    >>> ticket_volume(log).values.tolist()
+    [[1, 1], [0, 1]]
+    >>> ticket_volume(log, by="category")["tickets"].tolist()
+    [2, 1]
+    >>> ticket_volume(log, by=("colour",))
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: by = ('colour',) is not allowed: expected one or two of 'category', 'priority', 'site', 'month', 'weekday', 'fiscal_year'
+    """
+    import pandas as pd
+
+    keys = (by,) if isinstance(by, str) else tuple(by)
+    if not 1 <= len(keys) <= 2 or any(k not in _GROUPS for k in keys):
+        raise InputError("by", by, "one or two of " + ", ".join(repr(g) for g in _GROUPS))
+    frame = tickets_frame(tickets, need=[k for k in keys if k not in ("month", "weekday", "fiscal_year")])
+    if len(keys) == 1:
+        counts = frame.groupby(keys[0], sort=True).size()
+        return pd.DataFrame({keys[0]: counts.index, "tickets": counts.to_numpy()})
+    return pd.crosstab(frame[keys[0]], frame[keys[1]])
+
+
+def backlog(tickets: Any, as_of: Any) -> pd.DataFrame:
+    """Tickets open at ``as_of`` (opened by then, not yet resolved), oldest first, with ``age_days``.
+
+    >>> log = [
+    ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-03 08:00"},
+    ...     {"opened": "2026-09-02 08:00", "resolved": None},
+    ...     {"opened": "2026-09-10 08:00", "resolved": None},
+    ... ]
+    >>> b = backlog(log, "2026-09-04 08:00")
+    >>> len(b), float(b["age_days"].iloc[0])
+    (1, 2.0)
+    """
+    import pandas as pd
+
+    frame = tickets_frame(tickets)
+    try:
+        when = pd.Timestamp(as_of)
+    except (ValueError, TypeError):
+        raise InputError("as_of", as_of, 'a date and time such as "2026-09-01 08:00"') from None
+    if pd.isna(when):
+        raise InputError("as_of", as_of, 'a date and time such as "2026-09-01 08:00"')
+    open_ = frame[(frame["opened"] <= when) & (frame["resolved"].isna() | (frame["resolved"] > when))].copy()
+    open_["age_days"] = ((when - open_["opened"]).dt.total_seconds() / 86400).round(2)
+    return open_.sort_values("opened", kind="mergesort").reset_index(drop=True)
+
+
+def time_to_resolve(tickets: Any, by: str | None = None) -> pd.DataFrame:
+    """Median and 90th-percentile hours to resolve (resolved tickets only), overall or by a key.
+
+    Percentiles use linear interpolation between tickets (numpy's default).
+
+    >>> log = [{"opened": "2026-09-01 08:00", "resolved": f"2026-09-01 {8 + h:02d}:00", "priority": "P3"} for h in range(1, 11)]
+    >>> time_to_resolve(log).values.tolist()
+    [['all', 10, 5.5, 9.1]]
+    """
+    import pandas as pd
+
+    if by is not None and by not in _GROUPS:
+        raise InputError("by", by, "None or one of " + ", ".join(repr(g) for g in _GROUPS))
+    frame = tickets_frame(tickets, need=[by] if by in ("category", "priority", "site") else [])
+    done = frame[frame["resolved"].notna()]
+    groups = [("all", done)] if by is None else list(done.groupby(by, sort=True))
+    rows = []
+    for key, part in groups:
+        hours = part["hours"]
+        rows.append({
+            by or "group": key,
+            "resolved": int(len(hours)),
+            "median_hours": round(float(hours.quantile(0.5)), 2) if len(hours) else float("nan"),
+            "p90_hours": round(float(hours.quantile(0.9)), 2) if len(hours) else float("nan"),
+        })
+    return pd.DataFrame(rows)
+
+
+def sla_attainment(tickets: Any, targets: Mapping[str, float], *, as_of: Any = None) -> pd.DataFrame:
+    """Share of tickets resolved within the target hours for their priority.
+
+    Parameters
+    ----------
+    tickets
+        The log, with a ``priority`` column.
+    targets
+        Hours allowed per priority, e.g. ``{"P1": 4, "P2": 8, "P3": 24, "P4": 72}``.
+        Every priority in the log needs a target.
+    as_of
+        If given, tickets still open at ``as_of`` and already older than their
+        target count as missed; open tickets still inside the target are left
+        out. Without it only resolved tickets count.
+
+    Examples
+    --------
+    >>> log = [
+    ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-01 10:00", "priority": "P1"},
+    ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-01 14:00", "priority": "P1"},
+    ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-02 08:00", "priority": "P3"},
+    ... ]
+    >>> sla_attainment(log, {"P1": 4, "P3": 24}).values.tolist()
+    [['P1', 4.0, 2, 1, 0.5], ['P3', 24.0, 1, 1, 1.0]]
+    >>> sla_attainment(log, {"P1": 4})
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: targets = {'P1': 4} is not allowed: expected hours for every priority in the log (missing: P3)
+    """
+    import pandas as pd
+
+    if not isinstance(targets, Mapping) or not targets:
+        raise InputError("targets", targets, 'hours per priority, e.g. {"P1": 4, "P2": 8}')
+    goal = {str(k): check_number(f"targets[{k!r}]", v, minimum=0) for k, v in targets.items()}
+    frame = tickets_frame(tickets, need=["priority"])
+    frame["priority"] = frame["priority"].astype(str)
+    absent = sorted(set(frame["priority"]) - set(goal))
+    if absent:
+        raise InputError("targets", dict(targets), f"hours for every priority in the log (missing: {', '.join(absent)})")
+    frame["target_hours"] = frame["priority"].map(goal)
+    done = frame["resolved"].notna()
+    frame["met"] = done & (frame["hours"] <= frame["target_hours"])
+    counted = done.copy()
+    if as_of is not None:
+        when = pd.Timestamp(as_of)
+        open_age = (when - frame["opened"]).dt.total_seconds() / 3600
+        still_open = (frame["opened"] <= when) & ~done
+        counted |= still_open & (open_age > frame["target_hours"])
+        counted &= frame["opened"] <= when
+    part = frame[counted]
+    rows = []
+    for prio in sorted(set(frame["priority"])):
+        sub = part[part["priority"] == prio]
+        n, met = int(len(sub)), int(sub["met"].sum())
+        rows.append({"priority": prio, "target_hours": goal[prio], "tickets": n, "met": met,
+                     "attainment": round(met / n, 4) if n else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def staffing_ratios(devices: int, staff: int, technicians: float) -> dict[str, float]:
+    """Devices and staff supported per technician (full-time equivalents).
+
+    >>> staffing_ratios(6_000, 900, 4)
+    {'devices_per_technician': 1500.0, 'staff_per_technician': 225.0}
+    >>> staffing_ratios(6_000, 900, 0)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: technicians = 0 is not allowed: expected a number > 0
+    """
+    d = check_count("devices", devices)
+    s = check_count("staff", staff)
+    t = check_number("technicians", technicians, minimum=0, strict_minimum=True)
+    return {"devices_per_technician": round(d / t, 2), "staff_per_technician": round(s / t, 2)}
