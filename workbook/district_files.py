@@ -255,8 +255,13 @@ def _validate(flat: dict[str, Any], src: str) -> tuple[District | None, list[str
             close = difflib.get_close_matches(name, list(specs), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]}?" if close else "see `workbook districts template` for the fields"
             problems.append(f"{src}: {name} = {_show(value)}: unknown field: remove it ({hint})")
+    nested = _unflatten(known)
+    for name in blank:  # a group left all blank: report each field, not the group
+        group, _, leaf = name.partition(".")
+        if leaf and not isinstance(nested.get(group), dict):
+            nested[group] = {}
     try:
-        district = District.model_validate(_unflatten(known))
+        district = District.model_validate(nested)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             problems.extend(_describe_error(err, src, specs, blank, bad_groups))
