@@ -282,7 +282,9 @@ def budget_worksheet(
     table = pd.DataFrame.from_records(records)
     erate = pd.DataFrame(
         erate_rows,
-        columns=["description", "fiscal_year", "gross", "discount", "erate_share", "district_share"],
+        columns=[
+            "description", "fiscal_year", "gross", "discount", "erate_share", "district_share"
+        ],
     )
     notes = []
     uses = {"cola": any(l.escalator == "cola" for l, _ in entries)}
@@ -301,10 +303,12 @@ def _as_series(name: str, values: Any) -> pd.Series:
     if isinstance(values, pd.Series):
         if values.index.has_duplicates:
             raise InputError(name, list(values.index), "a Series whose labels are unique")
-        numbers = as_float_array(name, [v.item() if isinstance(v, np.generic) else v for v in values])
-        return pd.Series(numbers, index=values.index)
+        items = [v.item() if isinstance(v, np.generic) else v for v in values]
+        return pd.Series(as_float_array(name, items), index=values.index)
     numbers = as_float_array(name, values)
     return pd.Series(numbers)
+
+
 
 
 def variance(budget: Any, actuals: Any, *, threshold: float = 0.05) -> pd.DataFrame:
@@ -355,14 +359,11 @@ def variance(budget: Any, actuals: Any, *, threshold: float = 0.05) -> pd.DataFr
         actual = actual.reindex(planned.index)
     else:
         if len(actual) != len(planned):
-            raise InputError(
-                "actuals", list(actual), f"the same length as budget ({len(planned)}), not {len(actual)}"
-            )
+            allowed = f"the same length as budget ({len(planned)}), not {len(actual)}"
+            raise InputError("actuals", list(actual), allowed)
         actual = pd.Series(actual.to_numpy(), index=planned.index)
     gap = actual - planned
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pct = pd.Series(np.where(planned != 0, gap / planned.where(planned != 0, 1), np.nan),
-                        index=planned.index)
+    pct = gap / planned.where(planned != 0)  # NaN where the budget is zero
     flag = (pct.abs() > limit) | ((planned == 0) & (actual != 0))
     return pd.DataFrame(
         {"budget": planned, "actual": actual, "variance": gap, "variance_pct": pct, "flag": flag}
