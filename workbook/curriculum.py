@@ -331,7 +331,7 @@ PRINCIPLES: tuple[Principle, ...] = (
         "budget worksheet (multi-year, funding sources, restricted vs unrestricted); "
         "TCO and ROI/NPV/IRR/payback calculators with sensitivity",
         "Candidates can build a multi-year technology budget that names each funding source, separates restricted from unrestricted funds and codes each line with SACS resource and object codes.",
-        "Candidates can identify ongoing costs that rest on one-time or ending grants (the fiscal cliff) or on rising statutory benefit rates, and show their effect on later budget years.",
+        "Candidates can identify ongoing costs that rest on one-time or ending grants (the fiscal cliff) or on rising statutory benefit costs, and show their effect on later budget years.",
         "Candidates can calculate the total cost of ownership of a technology initiative per device-year, including indirect and often-forgotten costs, and compare refresh cycles.",
         "Candidates can use the decision tools ROI, net present value, internal rate of return and payback, and show how a decision changes at discount rates of 2, 3, 5 and 7 percent.",
         "Candidates can apply CoSN's Value of Investment method to present the costs, savings, measurable qualitative benefits and risks of competing projects to a school board.",
