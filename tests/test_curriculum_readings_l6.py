@@ -70,8 +70,9 @@ def test_l6_readings_math_is_mathjax_and_money_has_no_dollar_sign(text):
     body = re.sub(r"\$\$.+?\$\$", "", body, flags=re.S)
     singles = [m.start() for m in re.finditer(r"\$", body)]
     assert len(singles) % 2 == 0, "an inline $...$ is left open"
-    for opening in singles[::2]:
+    for opening, closing in zip(singles[::2], singles[1::2]):
         assert not body[opening + 1].isdigit(), body[opening - 40 : opening + 40]
+        assert "\n" not in body[opening:closing], "inline math must stay on one line"
     assert "\\sum_{t=0}^{n}" in text and "(1+r)^t" in text
 
 
