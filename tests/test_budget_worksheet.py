@@ -269,3 +269,18 @@ def test_budget_fiscal_years_helper():
     with pytest.raises(InputError) as info:
         fiscal_years("2026-27", 2.5)
     assert info.value.field == "n"
+
+
+def test_budget_district_lines_spending_only_and_bad_flag():
+    from workbook.districts import load_district
+
+    district = load_district("sample-urban")
+    lines = district_budget_lines(district, include_revenue=False, expenditure_escalator=0.02)
+    assert {l.kind for l in lines} == {"expenditure"}
+    ws = budget_worksheet(lines, "2026-27", 2)
+    assert ws.summary().loc[("total", "expenditure"), "2027-28"] == pytest.approx(
+        district.budget.total * 1.02
+    )
+    with pytest.raises(InputError) as info:
+        district_budget_lines(district, include_revenue="no")
+    assert info.value.field == "include_revenue"

@@ -266,6 +266,7 @@ def district_budget_lines(
     *,
     expenditure_escalator: str | float = "none",
     lcff_escalator: str | float = "cola",
+    include_revenue: bool = True,
 ) -> list[BudgetLine]:
     """Budget lines from a district profile's ``budget`` and ``revenue``.
 
@@ -277,6 +278,11 @@ def district_budget_lines(
     revenue is treated as unrestricted; put restricted parts on their own
     lines with a 6000-7999 or 8000-9999 resource.
 
+    The revenue is the whole general fund's, while the spending is the
+    technology department's only, so the worksheet's "net" is not the
+    district's surplus: pass ``include_revenue=False`` for a spending-only
+    worksheet.
+
     Connectivity is carried as the district pays it. To show an E-rate
     discount instead, replace that line:
     ``dataclasses.replace(line, amount=gross, erate_category=1)``.
@@ -287,6 +293,12 @@ def district_budget_lines(
         A :class:`workbook.districts.District`, a sample id or a file path
         (loaded with :func:`workbook.districts.load_district`), or any object
         with ``budget`` and ``revenue`` attributes named as in District.
+    expenditure_escalator
+        Growth of every spending line: a fraction, ``"none"`` or ``"cola"``.
+    lcff_escalator
+        Growth of LCFF revenue (default ``"cola"``); other revenue stays flat.
+    include_revenue
+        Add the four revenue lines (default), or return spending lines only.
 
     Examples
     --------
@@ -298,6 +310,8 @@ def district_budget_lines(
     >>> lines = district_budget_lines(d)
     >>> [(l.object_code, l.resource, l.amount) for l in lines][-4:]
     [('8011', '0000', 80000000.0), ('8290', '3010', 6000000.0), ('8590', '0000', 9000000.0), ('8699', '0000', 2000000.0)]
+    >>> len(district_budget_lines(d, include_revenue=False))
+    8
     >>> district_budget_lines(NS(budget=None))
     Traceback (most recent call last):
     ...
@@ -319,7 +333,9 @@ def district_budget_lines(
         BudgetLine(desc, "expenditure", "0000", obj, amount, expenditure_escalator)
         for amount, desc, obj in spend
     ]
-    for amount, desc, res, obj in income:
+    if not isinstance(include_revenue, bool):
+        raise InputError("include_revenue", include_revenue, "True or False")
+    for amount, desc, res, obj in income if include_revenue else []:
         esc = lcff_escalator if obj == "8011" else "none"
         lines.append(BudgetLine(desc, "revenue", res, obj, amount, esc))
     return lines
