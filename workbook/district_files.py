@@ -247,6 +247,8 @@ def _validate(flat: dict[str, Any], src: str) -> tuple[District | None, list[str
                 blank.add(name)
             else:
                 known[name] = _clean(specs[name], value)
+        elif name in groups and (value is None or value == {}):
+            continue  # an empty group: reported below as the group missing
         elif name in groups:
             bad_groups.add(name)
             members = ", ".join(n for n in specs if n.startswith(name + "."))
