@@ -134,3 +134,11 @@ def test_tco_negative_devices_message_shows_value_and_rule():
 def test_tco_monte_carlo_wrong_length_message_explains_vectorizing():
     with pytest.raises(InputError, match=r"one result per draw, shape \(10,\)"):
         monte_carlo(lambda x: x[:3], {"x": ("fixed", 1)}, n=10)
+
+
+@pytest.mark.parametrize("label", ["2026-2027", "2026-28", "2026", 2026, "26-27"])
+def test_tco_by_fiscal_year_rejects_other_spellings(label):
+    result = tco([ITEM], devices=10, students=10, years=3)
+    with pytest.raises(InputError) as info:
+        result.by_fiscal_year(label)
+    assert info.value.field == "first_year"

@@ -137,3 +137,14 @@ def test_tco_by_year_is_indexed_by_fiscal_year_number():
     assert list(result.by_year.index) == [1, 2, 3, 4]
     assert list(result.by_year.columns) == [*CATEGORIES, "total"]
     assert result.by_item["total"].sum() == pytest.approx(result.total)
+
+
+def test_tco_by_fiscal_year_labels_california_years():
+    result = device_program_tco(**PROGRAM)
+    table = result.by_fiscal_year("2029-30")
+    assert list(table.index) == ["2029-30", "2030-31", "2031-32", "2032-33"]
+    assert table["total"].tolist() == result.by_year["total"].tolist()
+    assert list(device_program_tco(**{**PROGRAM, "years": 2}).by_fiscal_year("2099-00").index) == [
+        "2099-00",
+        "2100-01",
+    ]

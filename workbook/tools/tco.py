@@ -23,6 +23,7 @@ same arithmetic on numpy arrays for Monte Carlo runs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +107,7 @@ class CostItem:
     'direct'
     >>> item.costs(devices=100, years=3).tolist()
     [30000.0, 0.0, 0.0]
-    >>> CostItem("Wi-Fi", "network")
+    >>> CostItem("Wi-Fi", "network")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     workbook.errors.InputError: category = 'network' is not allowed: expected one of 'hardware', ...
@@ -156,6 +157,26 @@ class TCOResult:
 
     ``by_year`` has one row per fiscal year (1..N), one column per category
     and a ``total`` column; ``by_item`` has one row per cost item.
+
+    Examples
+    --------
+    >>> result = tco([CostItem("Laptops", "hardware", upfront=800, per_device=True),
+    ...               CostItem("Downtime", "downtime", annual=40, per_device=True)],
+    ...              devices=50, students=200, years=4)
+    >>> result.total, result.per_device_year, result.per_student_per_year
+    (48000.0, 240.0, 60.0)
+    >>> result.summary().round(2)
+                           measure     value
+    0                  direct cost  40000.00
+    1                indirect cost   8000.00
+    2      total cost of ownership  48000.00
+    3      indirect share of total      0.17
+    4                     per year  12000.00
+    5              per device-year    240.00
+    6  per student (whole horizon)    240.00
+    7         per student per year     60.00
+    >>> result.by_fiscal_year("2026-27")["total"].to_dict()
+    {'2026-27': 42000.0, '2027-28': 2000.0, '2028-29': 2000.0, '2029-30': 2000.0}
     """
 
     by_year: pd.DataFrame
@@ -203,6 +224,15 @@ class TCOResult:
     def per_student_per_year(self) -> float:
         """Total / (students * years)."""
         return self.total / (self.students * self.years)
+
+    def by_fiscal_year(self, first_year: str) -> pd.DataFrame:
+        """``by_year`` labelled with California fiscal years, year 1 = ``first_year`` ("2026-27")."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})", first_year) if isinstance(first_year, str) else None
+        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+            raise InputError("first_year", first_year, 'a fiscal year written like "2026-27"')
+        start = int(match[1])
+        labels = [f"{y}-{(y + 1) % 100:02d}" for y in range(start, start + self.years)]
+        return self.by_year.set_axis(labels).rename_axis("fiscal_year")
 
     def summary(self) -> pd.DataFrame:
         """The headline figures as a tidy table with columns ``measure`` and ``value``."""

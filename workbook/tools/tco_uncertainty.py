@@ -220,7 +220,7 @@ def monte_carlo(func: Callable[..., Any], distributions: Mapping[str, tuple],
     30000.0
     >>> result.summary().index.tolist()
     ['mean', 'sd', 'p5', 'p50', 'p95']
-    >>> monte_carlo(lambda x: x, {"x": ("triangular", 5, 1, 3)})
+    >>> monte_carlo(lambda x: x, {"x": ("triangular", 5, 1, 3)})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     workbook.errors.InputError: distributions['x'] = ('triangular', 5, 1, 3) is not allowed: expected low <= mode <= high ...
