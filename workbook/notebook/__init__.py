@@ -13,7 +13,7 @@ __all__ = ["start", "answer", "show_figure", "show_table", "use_style"]
 
 _WHERE = {
     "start": "workbook.notebook.session",
-    "answer": "workbook.notebook.answer",
+    "answer": "workbook.notebook.recording",
     "show_figure": "workbook.notebook.display",
     "show_table": "workbook.notebook.display",
     "use_style": "workbook.notebook.style",

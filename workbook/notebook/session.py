@@ -32,6 +32,9 @@ class Session:
         """The loaded :class:`workbook.districts.District`."""
         return self.context.district
 
+    def __repr__(self) -> str:
+        return f"Session({self.principle}, district={self.params.get('district')!r}, candidate={self.params.get('candidate')!r})"
+
     def _repr_markdown_(self) -> str:
         d = self.district
         return (

@@ -1,0 +1,87 @@
+"""``make demo``: run L6 for a sample district, export it to HTML, say where it is.
+
+Run as ``python -m workbook.demo --district sample-suburban --out demo-output``.
+When the portfolio builder is installed it also builds the sample candidate's
+portfolio from the executed notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+
+L6 = Path("leadership") / "L6-fiscal-management.ipynb"
+
+
+def execute_notebook(source: Path, target: Path, parameters: dict) -> Path:
+    """Execute ``source`` with papermill into ``target`` and return ``target``."""
+    import papermill as pm
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pm.execute_notebook(
+        str(source),
+        str(target),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(source.parent),
+    )
+    return target
+
+
+def export_html(notebook: Path, target: Path) -> Path:
+    """Export an executed notebook to a standalone HTML page with nbconvert."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def run(district: str, out: Path) -> dict[str, Path]:
+    from workbook.districts import load_district
+    from workbook.paths import notebooks_dir
+
+    load_district(district)  # a bad district is reported before any kernel starts
+    out.mkdir(parents=True, exist_ok=True)
+    workspace = out / "workspace"
+    executed = execute_notebook(
+        notebooks_dir() / L6,
+        workspace / L6,
+        {"district": district, "candidate": "demo-candidate"},
+    )
+    paths = {"notebook": executed, "html": export_html(executed, out / "L6-fiscal-management.html")}
+    try:
+        from workbook.portfolio import build_portfolio
+    except ImportError:
+        return paths
+    report = build_portfolio(workspace, out / "portfolio", candidate="demo-candidate")
+    paths["portfolio"] = Path(getattr(report, "index", out / "portfolio" / "index.html"))
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbook.demo", description=__doc__)
+    parser.add_argument("--district", default="sample-suburban", help="sample id or district file")
+    parser.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    try:
+        paths = run(args.district, args.out)
+    except WorkbookError as exc:
+        print(f"demo: {exc}", file=sys.stderr)
+        return 2
+    print(f"Executed L6 for {args.district} in {time.perf_counter() - began:.1f} s")
+    for what, path in paths.items():
+        print(f"  {what:9} {path.resolve()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
