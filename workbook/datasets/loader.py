@@ -1,0 +1,150 @@
+"""Load a dataset: the synthetic one for the district and seed, or the candidate's own file.
+
+A candidate may replace any synthetic dataset with their district's real data
+(exported from the help desk, the inventory system, the firewall) as a CSV or
+Excel file with the columns listed in :data:`SCHEMAS`. Column names are matched
+ignoring case and surrounding spaces; extra columns are kept. Every problem in
+the file is reported at once, by row (as numbered in a spreadsheet, the header
+being row 1) and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from workbook.errors import DistrictFileError, InputError
+from workbook.tools._validate import check_choice
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Schema", "SCHEMAS", "load_dataset", "dataset_names"]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What a dataset file must hold."""
+
+    required: tuple[str, ...]
+    numbers: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()  # must parse; empty allowed only in ``optional_dates``
+    optional_dates: tuple[str, ...] = ()
+    generator: str = ""
+
+
+SCHEMAS: dict[str, Schema] = {
+    "risk_register": Schema(("id", "threat", "asset", "likelihood", "impact", "owner"),
+                            generator="workbook.datasets.security:risk_register_seed"),
+    "network_utilization": Schema(("date", "peak_mbps"), numbers=("peak_mbps",), dates=("date",),
+                                  generator="workbook.datasets.network:network_utilization"),
+    "device_inventory": Schema(("type", "purchase_year", "count", "unit_cost"),
+                               numbers=("purchase_year", "count", "unit_cost"),
+                               generator="workbook.datasets.inventory:device_inventory"),
+    "software_inventory": Schema(("product", "version", "end_of_support", "count"), numbers=("count",),
+                                 dates=("end_of_support",), generator="workbook.datasets.inventory:software_inventory"),
+    "helpdesk_tickets": Schema(("opened", "resolved", "category", "priority", "site"), dates=("opened",),
+                               optional_dates=("resolved",), generator="workbook.datasets.tickets:helpdesk_tickets"),
+}
+
+
+def dataset_names() -> list[str]:
+    """The datasets :func:`load_dataset` knows.
+
+    >>> dataset_names()
+    ['device_inventory', 'helpdesk_tickets', 'network_utilization', 'risk_register', 'software_inventory']
+    """
+    return sorted(SCHEMAS)
+
+
+def _generator(spec: str) -> Callable[..., pd.DataFrame]:
+    import importlib
+
+    module, func = spec.split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def load_dataset(name: str, district: Any, seed: int, path: str | Path | None = None) -> pd.DataFrame:
+    """The named dataset: generated for ``district`` and ``seed``, or read and checked from ``path``.
+
+    Parameters
+    ----------
+    name
+        One of :func:`dataset_names`.
+    district
+        A District, a sample id or a path to a district file.
+    seed
+        Varies the synthetic data (ignored when ``path`` is given).
+    path
+        Your own ``.csv``, ``.xlsx`` or ``.xls`` file, or None for the synthetic data.
+
+    Examples
+    --------
+    >>> len(load_dataset("risk_register", "sample-rural", 2026))
+    12
+    >>> load_dataset("tickets", "sample-rural", 2026)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'network_utilization', 'risk_register', 'software_inventory'
+    """
+    check_choice("name", name, dataset_names())
+    schema = SCHEMAS[name]
+    if path is None:
+        from workbook.datasets._common import as_district
+
+        return _generator(schema.generator)(as_district(district), seed)
+    return read_dataset_file(name, path)
+
+
+def read_dataset_file(name: str, path: str | Path) -> pd.DataFrame:
+    """Read a candidate's file for dataset ``name`` and check it against :data:`SCHEMAS`.
+
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "tickets.csv")
+    >>> _ = open(f, "w").write("Opened,Category\\n2026-09-01 08:00,Printing\\n")
+    >>> read_dataset_file("helpdesk_tickets", f)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.DistrictFileError: tickets.csv: 1 problem
+      tickets.csv: missing columns resolved, priority, site (the file needs opened, resolved, category, priority, site)
+    """
+    import pandas as pd
+
+    schema = SCHEMAS[check_choice("name", name, dataset_names())]
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xls"):
+        raise InputError("path", str(path), "a .csv, .xlsx or .xls file")
+    if not p.is_file():
+        raise InputError("path", str(path), "an existing file")
+    frame = pd.read_csv(p) if suffix == ".csv" else pd.read_excel(p, sheet_name=0)
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    label = p.name
+    missing = [c for c in schema.required if c not in frame.columns]
+    if missing:
+        raise DistrictFileError(label, [
+            f"{label}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(the file needs {', '.join(schema.required)})"
+        ])
+    problems: list[str] = []
+    for col in schema.numbers:
+        values = pd.to_numeric(frame[col], errors="coerce")
+        for i in frame.index[values.isna() | (values < 0)][:5]:
+            problems.append(f"{label}: row {i + 2}, {col} = {frame.loc[i, col]!r}: must be a number >= 0")
+        frame[col] = values
+    for col in schema.dates + schema.optional_dates:
+        raw = frame[col]
+        parsed = pd.to_datetime(raw, errors="coerce", format="mixed")
+        blank = raw.isna() | (raw.astype(str).str.strip() == "")
+        bad = parsed.isna() & (~blank if col in schema.optional_dates else True)
+        for i in frame.index[bad][:5]:
+            problems.append(f"{label}: row {i + 2}, {col} = {raw.loc[i]!r}: must be a date such as 2026-09-01")
+        frame[col] = parsed
+    if frame.empty:
+        problems.append(f"{label}: no data rows")
+    if problems:
+        raise DistrictFileError(label, problems)
+    if name == "software_inventory":
+        frame["end_of_support"] = frame["end_of_support"].dt.date
+    return frame
