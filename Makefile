@@ -11,7 +11,7 @@ OUT    ?= demo-output
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,hub]'
 	# jupyter-events asks for jsonschema[format-nongpl], which brings rfc3987-syntax;
 	# it builds parsers at import and adds about 2 s to every papermill, nbconvert and
 	# kernel start. Nothing here validates RFC 3987 IRIs, and pip check stays clean.

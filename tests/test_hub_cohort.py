@@ -207,3 +207,34 @@ def test_hub_collect_then_changed_notebook_survives_second_handout(hub, cohort):
     assert "Erratum" in json.dumps(ben_nb["content"])
     owner = Path(pwd.getpwnam(ANA).pw_dir) / "cto-workbook" / "leadership"
     assert {p.stat().st_uid for p in owner.iterdir()} == {pwd.getpwnam(ANA).pw_uid}
+
+
+def test_hub_browser_login_opens_jupyterlab_on_the_start_notebook(hub, cohort):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(90_000)
+            page.goto(f"{hub.url}/hub/login")
+            page.fill("input[name=username]", BEN)
+            page.fill("input[name=password]", hub.password)
+            page.click("#login_submit")
+            page.wait_for_url(f"**/user/{BEN}/lab/tree/cto-workbook/00-start-here.ipynb**")
+            tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="00-start-here.ipynb")
+            tab.wait_for(state="visible")
+            page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
+            assert page.locator(".jp-NotebookPanel").get_by_text("Start here (hub test)").count() >= 1
+            # the cohort has JupyterLab's news announcements switched off
+            page.wait_for_timeout(1500)
+            assert page.get_by_text("official Jupyter news").count() == 0
+            assert "@jupyterlab/apputils-extension:announcements" in page.evaluate(
+                "JSON.stringify(JSON.parse(document.getElementById("
+                "'jupyter-config-data').textContent).disabledExtensions)")
+        finally:
+            browser.close()
