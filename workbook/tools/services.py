@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
@@ -139,7 +140,11 @@ def refresh_schedule(
         ages[int(a)] = ages.get(int(a), 0) + int(c)
     fleet = sum(ages.values())
     quota = math.ceil(fleet / life)
-    affordable = int(math.floor(budget / cost + 1e-9))
+    affordable = int(math.floor(budget / cost))
+    while (affordable + 1) * cost <= budget:  # floating-point guard: never one short
+        affordable += 1
+    while affordable > 0 and affordable * cost > budget:  # ... and never one over
+        affordable -= 1
     rows = []
     for label in fiscal_years(start, n_years):
         due = sum(c for a, c in ages.items() if a >= life)
@@ -154,14 +159,14 @@ def refresh_schedule(
         replaced = want - left
         ages[0] = ages.get(0, 0) + replaced
         ages = {a: c for a, c in ages.items() if c > 0}
-        spent = round(replaced * cost, 2)
+        spent = replaced * cost
         rows.append({
             "fiscal_year": label,
             "due": due,
             "replaced": replaced,
             "cost": spent,
             "budget": budget,
-            "unspent": round(budget - spent, 2),
+            "unspent": budget - spent,
             "past_lifespan_after": sum(c for a, c in ages.items() if a >= life),
             "average_age_after": round(sum(a * c for a, c in ages.items()) / fleet, 2) if fleet else 0.0,
         })
@@ -176,7 +181,7 @@ def _as_date(name: str, value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and re.match(r"^\s*\d{4}-\d{1,2}-\d{1,2}", value):
         try:
             return pd.Timestamp(value).date()
         except (ValueError, TypeError):
