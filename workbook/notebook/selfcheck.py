@@ -41,11 +41,10 @@ def self_check(exercise_id: str, value: Any) -> SelfCheck:
     except WorkbookError as exc:
         return SelfCheck("unchecked", f"No self-check available: {exc}")
     outcomes = [check.run(value, session.context) for check in exercise.checks]
-    earned = sum(o.points for o in outcomes)
-    possible = sum(o.possible for o in outcomes) or 1.0
-    if earned >= possible:
+    if all(o.status == "correct" for o in outcomes):
         return SelfCheck("matches", "matches")
     hint = f" Hint: {exercise.hint}" if exercise.hint else ""
     reasons = "; ".join(o.reason for o in outcomes if o.status != "correct")
-    status: Literal["partial", "not yet"] = "partial" if earned > 0 else "not yet"
+    partly = any(o.status in ("correct", "partial") for o in outcomes)
+    status: Literal["partial", "not yet"] = "partial" if partly else "not yet"
     return SelfCheck(status, f"not yet ({reasons}).{hint}")

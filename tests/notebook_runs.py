@@ -1,0 +1,40 @@
+"""Helpers for tests that execute the workbook's notebooks with papermill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill as pm
+
+from workbook.notebook.answers import ANSWER_MIME, decode_answer
+from workbook.paths import notebooks_dir
+
+
+def execute(relative: str, out_dir: Path, **parameters: Any) -> nbformat.NotebookNode:
+    """Execute a workbook notebook with papermill into ``out_dir`` and return it."""
+    source = notebooks_dir() / relative
+    target = out_dir / Path(relative).name
+    pm.execute_notebook(
+        str(source), str(target), parameters=parameters, kernel_name="python3",
+        progress_bar=False, cwd=str(source.parent),
+    )
+    return nbformat.read(str(target), as_version=4)
+
+
+def recorded_answers(nb: nbformat.NotebookNode) -> dict[str, Any]:
+    """Exercise id -> value, from answer payloads in the cells whose id matches."""
+    found: dict[str, Any] = {}
+    for cell in nb.cells:
+        cid = cell.get("metadata", {}).get("workbook", {}).get("id")
+        for out in cell.get("outputs", []):
+            payload = out.get("data", {}).get(ANSWER_MIME)
+            if payload and payload.get("exercise") == cid:
+                exercise, value = decode_answer(payload)
+                found[exercise] = value
+    return found
+
+
+def errors(nb: nbformat.NotebookNode) -> list[str]:
+    return [f"{c.id}: {o.ename}: {o.evalue}" for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
