@@ -58,6 +58,10 @@ def dataset_names() -> list[str]:
     return sorted(SCHEMAS)
 
 
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
 def _generator(spec: str) -> Callable[..., pd.DataFrame]:
     import importlib
 
@@ -131,7 +135,7 @@ def read_dataset_file(name: str, path: str | Path) -> pd.DataFrame:
     for col in schema.numbers:
         values = pd.to_numeric(frame[col], errors="coerce")
         for i in frame.index[values.isna() | (values < 0)][:5]:
-            problems.append(f"{label}: row {i + 2}, {col} = {frame.loc[i, col]!r}: must be a number >= 0")
+            problems.append(f"{label}: row {i + 2}, {col} = {_plain(frame.loc[i, col])!r}: must be a number >= 0")
         frame[col] = values
     for col in schema.dates + schema.optional_dates:
         raw = frame[col]
@@ -139,7 +143,7 @@ def read_dataset_file(name: str, path: str | Path) -> pd.DataFrame:
         blank = raw.isna() | (raw.astype(str).str.strip() == "")
         bad = parsed.isna() & (~blank if col in schema.optional_dates else True)
         for i in frame.index[bad][:5]:
-            problems.append(f"{label}: row {i + 2}, {col} = {raw.loc[i]!r}: must be a date such as 2026-09-01")
+            problems.append(f"{label}: row {i + 2}, {col} = {_plain(raw.loc[i])!r}: must be a date such as 2026-09-01")
         frame[col] = parsed
     if frame.empty:
         problems.append(f"{label}: no data rows")
