@@ -126,6 +126,9 @@ def test_hub_each_candidate_finds_notebooks_with_own_parameters(hub, cohort):
         assert f"seed = {params['seed']}" in injected["source"]
         listing = s.get(f"{hub.url}/user/{entry.candidate}/api/contents/cto-workbook", timeout=30)
         assert {c["name"] for c in listing.json()["content"]} >= {"00-start-here.ipynb", "leadership"}
+        # the cohort's server settings are read: no terminals for candidates
+        terminals = s.get(f"{hub.url}/user/{entry.candidate}/api/terminals", timeout=30)
+        assert terminals.status_code == 404
 
 
 def test_hub_notebook_executes_on_candidate_server_through_kernel_api(hub, cohort):

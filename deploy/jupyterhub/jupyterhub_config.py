@@ -153,7 +153,9 @@ def _write_singleuser_config(root: str) -> None:
         # ipykernel warns about unencrypted TCP on every start unless this is set.
         os.path.join(root, "jupyter_server_config.json"): {
             "KernelManager": {"transport_encryption": "auto"},
+            # Candidates never need a terminal, nor to install JupyterLab extensions.
             "ServerApp": {"terminals_enabled": False},
+            "LabApp": {"extension_manager": "readonly"},
         },
     }
     for path, content in files.items():
