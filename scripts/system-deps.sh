@@ -21,3 +21,6 @@ if ! command -v configurable-http-proxy >/dev/null 2>&1; then
   echo "system-deps: installing configurable-http-proxy from npm"
   $SUDO npm install --global --silent configurable-http-proxy >/dev/null
 fi
+
+# The portfolio's offline browser assets (MathJax, require.js, widgets, reveal.js) from package-lock.json.
+( cd "$(dirname "$0")/.." && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null; } )

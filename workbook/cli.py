@@ -22,6 +22,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("curriculum", "curriculum", "list the strands, principles and their notebooks"),
     ("districts", "districts", "sample districts, a blank template, and checking your own file"),
     ("cohort", "cohort", "the cohort hub: import the roster, hand notebooks out, collect submissions"),
+    ("portfolio", "portfolio", "build a candidate's offline portfolio site, or slides for an oral presentation"),
 ]
 
 
