@@ -1,0 +1,19 @@
+"""Grading: release the candidate edition, grade submissions in a sandbox, keep a gradebook.
+
+One module per stage of the pipeline, each importable on its own:
+
+=========================  ====================================================
+``release``                the candidate edition of the notebooks and rubrics
+``layout``                 where submissions live (``{candidate}/{notebook}.ipynb``)
+``reader``                 read and validate a submission (``invalid`` with a reason)
+``restore``                restore locked cells from the released template, match by id
+``sandbox``                the kernel's launcher: namespaces, hidden folders, limits
+``execute``                papermill in a scratch copy with the candidate's parameters
+``extract``                the recorded answers, only from their own exercise cells
+``score``                  scoring in the grader's process, hidden checks included
+``gradebook``              SQLite, one transaction per result, CSV and Excel export
+``runner``                 a cohort on all cores or on a Dask cluster
+=========================  ====================================================
+
+Nothing heavy is imported here.
+"""

@@ -1,0 +1,199 @@
+"""The gradebook: SQLite, one transaction per result, resumable, exportable.
+
+Each finished submission is written in one transaction (its row in
+``results`` and its rows in ``outcomes``), so a batch that is killed loses
+nothing it finished. :meth:`Gradebook.is_current` tells the runner which
+results it may skip: same submission hash, same rubric fingerprint, same
+parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Result", "Gradebook", "STATUSES"]
+
+STATUSES = ("graded", "timeout", "crashed", "invalid", "missing")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    candidate TEXT NOT NULL,
+    notebook TEXT NOT NULL,
+    principle TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('graded','timeout','crashed','invalid','missing')),
+    reason TEXT NOT NULL,
+    score REAL NOT NULL,
+    possible REAL NOT NULL,
+    submission_sha256 TEXT,
+    rubric_version TEXT NOT NULL,
+    params_hash TEXT NOT NULL,
+    warnings TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    graded_at TEXT NOT NULL,
+    PRIMARY KEY (candidate, notebook)
+);
+CREATE TABLE IF NOT EXISTS outcomes (
+    candidate TEXT NOT NULL,
+    notebook TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    check_name TEXT NOT NULL,
+    points REAL NOT NULL,
+    possible REAL NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    visibility TEXT NOT NULL,
+    FOREIGN KEY (candidate, notebook) REFERENCES results (candidate, notebook) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS outcomes_by_result ON outcomes (candidate, notebook);
+"""
+
+
+@dataclass
+class Result:
+    """One graded (or ungradable) submission, as the runner hands it to the gradebook."""
+
+    candidate: str
+    notebook: str
+    principle: str
+    status: str
+    reason: str = ""
+    score: float = 0.0
+    possible: float = 0.0
+    submission_sha256: str | None = None
+    rubric_version: str = ""
+    params_hash: str = ""
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Gradebook:
+    """A SQLite gradebook file.
+
+    Examples
+    --------
+    >>> book = Gradebook(":memory:")
+    >>> book.record(Result("ana", "Z9-demo", "Z9", "graded", "", 3.0, 4.0, "ab", "v1", "p1",
+    ...     outcomes=[{"exercise": "z9-a", "check_name": "total", "points": 3.0, "possible": 4.0,
+    ...                "status": "partial", "reason": "within 5%", "visibility": "public"}]))
+    >>> book.is_current("ana", "Z9-demo", "ab", "v1", "p1"), book.is_current("ana", "Z9-demo", "cd", "v1", "p1")
+    (True, False)
+    >>> [r["status"] for r in book.results()]
+    ['graded']
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Gradebook:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def record(self, result: Result) -> None:
+        """Write one result and its outcomes in a single transaction (replacing an older one)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM outcomes WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    result.candidate, result.notebook, result.principle, result.status, result.reason,
+                    float(result.score), float(result.possible), result.submission_sha256, result.rubric_version,
+                    result.params_hash, json.dumps(result.warnings), float(result.seconds),
+                    time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                ),
+            )
+            self.conn.executemany(
+                "INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (result.candidate, result.notebook, o["exercise"], o["check_name"], float(o["points"]),
+                     float(o["possible"]), o["status"], o["reason"], o.get("visibility", "public"))
+                    for o in result.outcomes
+                ],
+            )
+
+    def is_current(self, candidate: str, notebook: str, sha256: str | None, rubric_version: str, params_hash: str) -> bool:
+        """Whether a stored result was made from this very submission, rubric and parameters."""
+        row = self.conn.execute(
+            "SELECT submission_sha256, rubric_version, params_hash FROM results WHERE candidate = ? AND notebook = ?",
+            (candidate, notebook),
+        ).fetchone()
+        return row is not None and tuple(row) == (sha256, rubric_version, params_hash)
+
+    def forget(self, candidates: Iterable[str]) -> int:
+        """Drop the results of ``candidates`` (``--regrade``); return how many were dropped."""
+        names = list(candidates)
+        with self.conn:
+            cur = self.conn.executemany("DELETE FROM results WHERE candidate = ?", [(c,) for c in names])
+            self.conn.executemany("DELETE FROM outcomes WHERE candidate = ?", [(c,) for c in names])
+        return cur.rowcount if cur.rowcount is not None else 0
+
+    def results(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM results ORDER BY candidate, notebook").fetchall()
+        return [dict(r) | {"warnings": json.loads(r["warnings"])} for r in rows]
+
+    def outcomes(self, candidate: str | None = None, notebook: str | None = None) -> list[dict[str, Any]]:
+        sql, args = "SELECT * FROM outcomes", []
+        where = []
+        if candidate:
+            where.append("candidate = ?")
+            args.append(candidate)
+        if notebook:
+            where.append("notebook = ?")
+            args.append(notebook)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY candidate, notebook, rowid"
+        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def summary_frame(self) -> Any:
+        """One row per candidate and notebook, one column per exercise's points."""
+        import pandas as pd
+
+        results = pd.DataFrame(self.results(), columns=[
+            "candidate", "notebook", "principle", "status", "reason", "score", "possible",
+            "submission_sha256", "rubric_version", "params_hash", "warnings", "seconds", "graded_at"])
+        if results.empty:
+            return results
+        results["warnings"] = results["warnings"].map(lambda w: "; ".join(w))
+        outcomes = pd.DataFrame(self.outcomes())
+        if not outcomes.empty:
+            wide = outcomes.pivot_table(index=["candidate", "notebook"], columns="exercise", values="points", aggfunc="sum")
+            results = results.merge(wide.reset_index(), on=["candidate", "notebook"], how="left")
+        return results
+
+    def export_csv(self, path: str | Path) -> Path:
+        """The summary as CSV (UTF-8)."""
+        out = Path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.summary_frame().to_csv(out, index=False)
+        return out
+
+    def export_excel(self, path: str | Path) -> Path:
+        """An Excel workbook: ``summary`` (one row per submission) and ``checks`` (one row per check)."""
+        import pandas as pd
+
+        out = Path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with pd.ExcelWriter(out, engine="openpyxl") as writer:
+            self.summary_frame().to_excel(writer, sheet_name="summary", index=False)
+            pd.DataFrame(self.outcomes()).to_excel(writer, sheet_name="checks", index=False)
+        return out

@@ -1,0 +1,77 @@
+"""Where submissions live: one path format, ``{candidate}/{notebook}.ipynb`` by default.
+
+Fields: ``{candidate}`` (the roster id), ``{notebook}`` (the notebook's file
+name without ``.ipynb``, e.g. ``L6-fiscal-management``) and ``{principle}``
+(``L6``).
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path, PurePosixPath
+
+from workbook.errors import InputError
+
+__all__ = ["DEFAULT_FORMAT", "check_format", "submission_path", "candidates_in"]
+
+DEFAULT_FORMAT = "{candidate}/{notebook}.ipynb"
+_FIELDS = {"candidate", "notebook", "principle"}
+
+
+def check_format(fmt: str) -> str:
+    """Validate a path format and return it.
+
+    >>> check_format("{candidate}/{principle}.ipynb")
+    '{candidate}/{principle}.ipynb'
+    >>> check_format("{who}/{notebook}.ipynb")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: layout = '{who}/{notebook}.ipynb' is not allowed: expected a relative path with {candidate} and {notebook} or {principle} (fields: candidate, notebook, principle), e.g. '{candidate}/{notebook}.ipynb'
+    """
+    allowed = (
+        "a relative path with {candidate} and {notebook} or {principle} "
+        "(fields: candidate, notebook, principle), e.g. '" + DEFAULT_FORMAT + "'"
+    )
+    if not isinstance(fmt, str):
+        raise InputError("layout", fmt, allowed)
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(fmt) if name is not None}
+    except ValueError:
+        raise InputError("layout", fmt, allowed) from None
+    parts = PurePosixPath(fmt).parts
+    if (
+        not names <= _FIELDS
+        or "candidate" not in names
+        or not names & {"notebook", "principle"}
+        or fmt.startswith("/")
+        or ".." in parts
+    ):
+        raise InputError("layout", fmt, allowed)
+    return fmt
+
+
+def submission_path(root: str | Path, candidate: str, notebook: str | Path, fmt: str = DEFAULT_FORMAT) -> Path:
+    """The path of one candidate's submission of one notebook.
+
+    >>> submission_path("subs", "ana-reyes", "leadership/L6-fiscal-management.ipynb").as_posix()
+    'subs/ana-reyes/L6-fiscal-management.ipynb'
+    >>> submission_path("subs", "ana", "L6-fiscal-management", "{principle}/{candidate}.ipynb").as_posix()
+    'subs/L6/ana.ipynb'
+    """
+    check_format(fmt)
+    stem = Path(notebook).name
+    stem = stem[: -len(".ipynb")] if stem.endswith(".ipynb") else stem
+    principle = stem.split("-", 1)[0].upper()
+    return Path(root) / fmt.format(candidate=candidate, notebook=stem, principle=principle)
+
+
+def candidates_in(root: str | Path, fmt: str = DEFAULT_FORMAT) -> list[str]:
+    """Candidate ids found under ``root`` when the format starts with ``{candidate}/``.
+
+    Used when no roster is given: every folder name is a candidate.
+    """
+    check_format(fmt)
+    base = Path(root)
+    if not fmt.startswith("{candidate}/") or not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))

@@ -1,0 +1,107 @@
+"""Read a submission: bytes, hash, JSON, notebook format; never modify it.
+
+A file that cannot be graded becomes :class:`ReadResult` with status ``invalid``
+and a reason an instructor can act on; a missing one, status ``missing``.
+Repairs that lose nothing of the candidate's work (duplicate nbformat cell ids,
+a missing cell id, unknown metadata) are made in memory with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = ["ReadResult", "read_submission", "parse_submission", "MAX_BYTES"]
+
+MAX_BYTES = 64 * 2**20
+
+
+@dataclass
+class ReadResult:
+    status: Literal["ok", "invalid", "missing"]
+    notebook: Any = None
+    reason: str = ""
+    sha256: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_submission(path: str | Path, *, max_bytes: int = MAX_BYTES) -> ReadResult:
+    """Read and validate the submission at ``path`` (opened read-only, never written)."""
+    p = Path(path)
+    if not p.is_file():
+        return ReadResult("missing", reason=f"no submission at {p}")
+    size = p.stat().st_size
+    if size > max_bytes:
+        digest = hashlib.sha256()
+        with p.open("rb") as fh:
+            for block in iter(lambda: fh.read(2**20), b""):
+                digest.update(block)
+        return ReadResult("invalid", reason=f"the file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit", sha256=digest.hexdigest())
+    return parse_submission(p.read_bytes())
+
+
+def parse_submission(data: bytes) -> ReadResult:
+    """Validate a submission's bytes.
+
+    Examples
+    --------
+    >>> parse_submission(b'{"cells": [').reason
+    'the file ends early (truncated at byte 11): it was probably not saved completely'
+    >>> parse_submission(b'{"cells": []\\x00}').reason
+    'the file contains a NUL byte at byte 12: it was damaged, probably while saving'
+    >>> parse_submission(b'[1, 2]').reason
+    'the file is JSON but not a notebook (no "cells" list)'
+    """
+    import nbformat
+
+    sha = hashlib.sha256(data).hexdigest()
+
+    def bad(reason: str) -> ReadResult:
+        return ReadResult("invalid", reason=reason, sha256=sha)
+
+    if not data.strip():
+        return bad("the file is empty")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return bad(f"the file contains a NUL byte at byte {nul}: it was damaged, probably while saving")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return bad(f"the file is not UTF-8 text (byte {exc.start}): it is not a notebook or it was damaged")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            return bad(f"the file ends early (truncated at byte {len(data)}): it was probably not saved completely")
+        return bad(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        return bad('the file is JSON but not a notebook (no "cells" list)')
+    for i, cell in enumerate(raw["cells"]):
+        if not isinstance(cell, dict) or cell.get("cell_type") not in {"code", "markdown", "raw"}:
+            return bad(f"cell {i + 1} is not a notebook cell (no valid cell_type)")
+        src = cell.get("source", "")
+        if not isinstance(src, (str, list)) or (isinstance(src, list) and not all(isinstance(s, str) for s in src)):
+            return bad(f"cell {i + 1} has a malformed source")
+    warnings: list[str] = []
+    if raw.get("nbformat") != 4:
+        return bad(f"nbformat {raw.get('nbformat')!r} is not supported: save it from JupyterLab (nbformat 4)")
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as exc:  # noqa: BLE001 - any reader failure is the file's fault
+        return bad(f"the notebook cannot be read: {exc}")
+    seen: set[str] = set()
+    for i, cell in enumerate(nb.cells):
+        cid = cell.get("id")
+        if not cid or cid in seen:
+            cell["id"] = f"wb-repaired-{i}"
+            if cid:
+                warnings.append(f"cell {i + 1} repeats the cell id {cid!r}; given a new one")
+        seen.add(cell["id"])
+        for key in ("metadata",):
+            if not isinstance(cell.get(key), dict):
+                cell[key] = {}
+                warnings.append(f"cell {i + 1} had malformed metadata; ignored")
+    return ReadResult("ok", nb, "", sha, warnings)

@@ -1,0 +1,232 @@
+"""The candidate edition: solutions replaced by placeholders, no outputs, no instructor cells.
+
+Rules for a cell tagged ``solution``:
+
+- If its source has a ``# BEGIN SOLUTION`` line and a later ``# END SOLUTION``
+  line, only the lines between them (markers included) are replaced, so
+  scaffolding around them stays.
+- Otherwise the leading comment lines stay (the exercise's instructions) and
+  the rest is replaced.
+
+The placeholder names the exercise, shows the shape of the ``answer(...)``
+call and raises ``NotImplementedError``, so a blank submission scores zero with
+a clear reason ("the placeholder is still there") instead of a silent miss.
+
+Cells tagged ``instructor`` are removed; outputs and execution counts are
+cleared; cell ids stay (the grader matches cells by them). Locked cells (all
+but solutions and reflections) are marked not editable in JupyterLab. The
+notebook carries ``metadata.workbook.schema_version``. Releasing a released
+notebook changes nothing, and the files are written byte for byte the same
+each time.
+
+Only the public rubrics (``exercises/*.py``) are copied; ``exercises/hidden/``
+never is.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import WorkbookError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "PLACEHOLDER_MARK",
+    "release_notebook",
+    "release_source",
+    "is_placeholder",
+    "release",
+    "instructor_notebooks",
+    "principle_of",
+]
+
+SCHEMA_VERSION = 1
+PLACEHOLDER_MARK = "# YOUR ANSWER HERE"
+_BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\s*$", re.IGNORECASE)
+_END = re.compile(r"^\s*#+\s*END SOLUTION\s*$", re.IGNORECASE)
+_ANSWER_CALL = re.compile(r"\banswer\(\s*[\"']([^\"']+)[\"']")
+
+
+def _placeholder(exercise_id: str, indent: str = "") -> list[str]:
+    call = f'answer("{exercise_id}", ...)' if exercise_id else "answer(...)"
+    return [
+        f"{indent}{PLACEHOLDER_MARK}: replace these lines with your code, then record your value with",
+        f"{indent}# {call}",
+        f'{indent}raise NotImplementedError("{exercise_id or "this exercise"}: not answered yet; replace this line with your answer")',
+    ]
+
+
+def is_placeholder(source: str) -> bool:
+    """Whether a cell's source still holds the released placeholder.
+
+    >>> is_placeholder(release_source("x = 1\\nanswer('z9-a', x)", "z9-a"))
+    True
+    >>> is_placeholder("answer('z9-a', 3)")
+    False
+    """
+    return PLACEHOLDER_MARK in source and "raise NotImplementedError" in source
+
+
+def release_source(source: str, exercise_id: str = "") -> str:
+    """The candidate edition of one solution cell's source.
+
+    Examples
+    --------
+    >>> print(release_source("# Exercise 1: the five-year total\\nt = 3\\nanswer('z9-total', t)", "z9-total"))
+    # Exercise 1: the five-year total
+    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
+    # answer("z9-total", ...)
+    raise NotImplementedError("z9-total: not answered yet; replace this line with your answer")
+    >>> print(release_source("rows = load()\\n# BEGIN SOLUTION\\nt = sum(rows)\\n# END SOLUTION\\nanswer('z9-t', t)", "z9-t"))
+    rows = load()
+    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
+    # answer("z9-t", ...)
+    raise NotImplementedError("z9-t: not answered yet; replace this line with your answer")
+    answer('z9-t', t)
+    """
+    if is_placeholder(source):
+        return source
+    lines = source.splitlines()
+    if not exercise_id:
+        found = _ANSWER_CALL.search(source)
+        exercise_id = found.group(1) if found else ""
+    begin = next((i for i, line in enumerate(lines) if _BEGIN.match(line)), None)
+    end = next((i for i, line in enumerate(lines) if _END.match(line) and begin is not None and i > begin), None)
+    if begin is not None and end is not None:
+        indent = re.match(r"\s*", lines[begin]).group(0)  # type: ignore[union-attr]
+        return "\n".join(lines[:begin] + _placeholder(exercise_id, indent) + lines[end + 1 :])
+    keep = 0
+    while keep < len(lines) and lines[keep].lstrip().startswith("#"):
+        keep += 1
+    return "\n".join(lines[:keep] + _placeholder(exercise_id))
+
+
+def _tags(cell: Any) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []) or [])
+
+
+def _wb_id(cell: Any) -> str:
+    meta = cell.get("metadata", {}).get("workbook") or {}
+    return str(meta.get("id", "")) if isinstance(meta, dict) else ""
+
+
+def release_notebook(nb: Any) -> Any:
+    """The candidate edition of an instructor notebook (a new node; ``nb`` is unchanged)."""
+    out = copy.deepcopy(nb)
+    cells = []
+    for cell in out.cells:
+        tags = _tags(cell)
+        if "instructor" in tags:
+            continue
+        meta = cell.setdefault("metadata", {})
+        for key in ("execution", "papermill", "collapsed", "scrolled"):
+            meta.pop(key, None)
+        if cell.cell_type == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+            if "solution" in tags:
+                cell["source"] = release_source(cell.source, _wb_id(cell))
+        editable = "solution" in tags or "reflection" in tags
+        if editable:
+            meta.pop("editable", None)
+        else:
+            meta["editable"] = False
+        meta["deletable"] = False
+        cells.append(cell)
+    out.cells = cells
+    wb = out.metadata.setdefault("workbook", {})
+    wb["schema_version"] = SCHEMA_VERSION
+    wb["edition"] = "candidate"
+    out.metadata.pop("papermill", None)
+    return out
+
+
+def principle_of(nb: Any, path: str | Path = "") -> str:
+    """The principle id of a notebook: ``metadata.workbook.principle`` or the file name's prefix.
+
+    >>> import nbformat
+    >>> principle_of(nbformat.v4.new_notebook(), "leadership/L6-fiscal-management.ipynb")
+    'L6'
+    """
+    wb = nb.metadata.get("workbook") or {}
+    if wb.get("principle"):
+        return str(wb["principle"]).upper()
+    stem = Path(path).stem
+    match = re.match(r"^([A-Za-z]+\d+)\b", stem)
+    if not match:
+        raise WorkbookError(f"{path}: cannot tell the principle (no metadata.workbook.principle, no ID- prefix)")
+    return match.group(1).upper()
+
+
+def instructor_notebooks(folder: str | Path) -> dict[str, Path]:
+    """The instructor notebooks under ``folder``, by principle id (``{"L6": path}``).
+
+    Only notebooks whose metadata names a principle, or whose name starts with one
+    (``L6-...``), count; checkpoints are skipped.
+    """
+    import nbformat
+
+    base = Path(folder)
+    found: dict[str, Path] = {}
+    for path in sorted(base.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+            pid = principle_of(nb, path)
+        except (WorkbookError, ValueError, OSError):
+            continue
+        found.setdefault(pid, path)
+    return found
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def release(
+    out: str | Path = "release",
+    *,
+    notebooks: str | Path | None = None,
+    exercises: str | Path | None = None,
+) -> list[Path]:
+    """Write the candidate edition of every notebook and the public rubrics under ``out``.
+
+    ``out/notebooks/<same relative path>`` and ``out/exercises/<ID>.py``. Returns the
+    files written (or already up to date). ``exercises/hidden/`` is never copied.
+    """
+    import nbformat
+
+    from workbook.paths import exercises_dir, notebooks_dir
+
+    src_nb = Path(notebooks) if notebooks else notebooks_dir()
+    src_ex = Path(exercises) if exercises else exercises_dir()
+    target = Path(out)
+    if not src_nb.is_dir():
+        raise WorkbookError(f"notebooks folder {src_nb} does not exist")
+    resolved = target.resolve()
+    if resolved in (src_nb.resolve(), src_ex.resolve()) or src_nb.resolve() in resolved.parents:
+        raise WorkbookError(f"--out {target} must not be the instructor's notebooks or exercises folder, nor inside it")
+    written: list[Path] = []
+    for pid, path in sorted(instructor_notebooks(src_nb).items()):
+        nb = nbformat.read(str(path), as_version=4)
+        data = nbformat.writes(release_notebook(nb)).encode("utf-8") + b"\n"
+        dest = target / "notebooks" / path.relative_to(src_nb)
+        _write_if_changed(dest, data)
+        written.append(dest)
+        rubric = src_ex / f"{pid}.py"
+        if rubric.is_file():
+            dest_ex = target / "exercises" / rubric.name
+            _write_if_changed(dest_ex, rubric.read_bytes())
+            written.append(dest_ex)
+    hidden = target / "exercises" / "hidden"
+    if hidden.exists():  # never ship hidden checks, even if an older release did
+        shutil.rmtree(hidden)
+    return written

@@ -1,0 +1,376 @@
+"""Grade a cohort: plan the jobs, run them on every core or on Dask, record each result.
+
+:func:`grade_one` is the whole pipeline for one submission (read, restore,
+execute, extract, score) and never raises: whatever goes wrong becomes a
+status and a reason. :func:`grade_cohort` skips what the gradebook already
+holds for the same submission, rubric and parameters, runs the rest in a
+process pool (``workers``, all cores by default) or on a Dask cluster
+(``dask_scheduler``: an address, or a ``distributed.Client``), and writes each
+result in its own transaction as soon as it arrives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import InputError, WorkbookError
+from workbook.grading.execute import Limits
+from workbook.grading.gradebook import Gradebook, Result
+from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, submission_path
+
+__all__ = ["Job", "Summary", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to grade one submission (plain data: it crosses processes)."""
+
+    candidate: str
+    principle: str
+    notebook: str
+    submission: str
+    template: str
+    exercises: str
+    params: dict[str, Any]
+    hide: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    kernel_name: str = "python3"
+    sandbox: bool = True
+
+
+@dataclass
+class Summary:
+    results: list[Result] = field(default_factory=list)
+    skipped: int = 0
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.results:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+
+def params_hash(params: dict[str, Any]) -> str:
+    """A short, stable hash of a parameter dict.
+
+    >>> params_hash({"seed": 1, "candidate": "a"}) == params_hash({"candidate": "a", "seed": 1})
+    True
+    """
+    return hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def file_sha256(path: str | Path) -> str | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    digest = hashlib.sha256()
+    with p.open("rb") as fh:
+        for block in iter(lambda: fh.read(2**20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _rubric_version(job: Job) -> str:
+    from workbook.grading.score import rubric_fingerprint
+
+    return rubric_fingerprint(job.principle, job.exercises, Path(job.template).read_bytes())
+
+
+def grade_one(job: Job) -> Result:
+    """Grade one submission; never raises."""
+    start = time.perf_counter()
+    base = Result(job.candidate, job.notebook, job.principle, "crashed", params_hash=params_hash(job.params))
+    try:
+        result = _grade(job, base)
+    except Exception as exc:  # noqa: BLE001 - one bad submission or rubric must not stop the cohort
+        base.status = "crashed"
+        base.reason = f"the grader failed on this submission: {type(exc).__name__}: {exc}"
+        result = base
+    result.seconds = round(time.perf_counter() - start, 3)
+    return result
+
+
+def _zero(rubric: Any, params: dict[str, Any], reason: str) -> list[Any]:
+    from workbook.grading.score import score_submission
+
+    return score_submission(rubric, {}, params, problems={e.id: reason for e in rubric.exercises} | {c.exercise: reason for c in rubric.hidden})
+
+
+def _grade(job: Job, result: Result) -> Result:
+    import nbformat
+
+    from workbook.grading.execute import execute_notebook
+    from workbook.grading.extract import extract_answers
+    from workbook.grading.reader import read_submission
+    from workbook.grading.release import release_notebook
+    from workbook.grading.restore import restore_submission
+    from workbook.grading.score import notebook_defaults, score_submission
+    from workbook.rubric import load_rubric
+
+    result.rubric_version = _rubric_version(job)
+    rubric = load_rubric(job.principle, folder=job.exercises, hidden=True)
+    template = release_notebook(nbformat.read(job.template, as_version=4))
+    params = notebook_defaults(template) | dict(job.params)
+    result.possible = float(rubric.exercise_points)
+
+    read = read_submission(job.submission)
+    result.submission_sha256 = read.sha256
+    result.warnings += read.warnings
+    if read.status != "ok":
+        result.status, result.reason = read.status, read.reason
+        outcomes = _zero(rubric, params, f"not graded: {read.reason}")
+    else:
+        restored = restore_submission(read.notebook, template)
+        result.warnings += restored.warnings
+        run = execute_notebook(
+            restored.notebook, dict(job.params), limits=job.limits, hide=job.hide,
+            exercises_dir=job.exercises, kernel_name=job.kernel_name, sandbox=job.sandbox,
+        )
+        result.warnings += run.warnings
+        result.status = {"completed": "graded", "timeout": "timeout", "crashed": "crashed"}[run.status]
+        result.reason = run.reason
+        executed = run.notebook if run.notebook is not None else restored.notebook
+        extraction = extract_answers(executed, [e.id for e in rubric.exercises])
+        result.warnings += extraction.warnings
+        problems = dict(extraction.problems)
+        if run.status != "completed":
+            for key, text in problems.items():
+                if "did not run" in text:
+                    problems[key] = f"no answer was recorded: the cell did not run ({run.reason})"
+        outcomes = score_submission(rubric, extraction.answers, params, problems=problems, notes=restored.notes)
+    result.outcomes = [
+        {"exercise": o.exercise, "check_name": o.check, "points": float(o.points), "possible": float(o.possible),
+         "status": o.status, "reason": o.reason, "visibility": o.visibility}
+        for o in outcomes
+    ]
+    result.score = round(sum(o["points"] for o in result.outcomes), 6)
+    result.possible = float(sum(o["possible"] for o in result.outcomes))
+    return result
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def _needed_by_kernel() -> list[Path]:
+    import tempfile
+
+    import workbook
+
+    return [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, Path(workbook.__file__).parent, tempfile.gettempdir())]
+
+
+def safe_hide(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
+    """The paths that can be hidden from the kernel, and warnings for those that cannot.
+
+    A folder that holds the Python installation, the workbook package or the
+    temporary folder cannot be hidden (the kernel would not start).
+    """
+    needed = _needed_by_kernel()
+    keep: list[str] = []
+    warnings: list[str] = []
+    for raw in paths:
+        p = Path(raw).resolve()
+        if not p.exists():
+            continue
+        if any(p == n or p in n.parents for n in needed):
+            warnings.append(f"{p} holds what the kernel needs to run, so it cannot be hidden from it: keep submissions, rosters and gradebooks elsewhere")
+            continue
+        keep.append(str(p))
+    return sorted(set(keep)), warnings
+
+
+def plan_jobs(
+    submissions: str | Path,
+    *,
+    roster: str | Path | None = None,
+    cohort_secret: str | None = None,
+    notebooks: str | Path | None = None,
+    exercises: str | Path | None = None,
+    layout: str = DEFAULT_FORMAT,
+    only: Sequence[str] = (),
+    limits: Limits | None = None,
+    kernel_name: str = "python3",
+    hide: Sequence[str | Path] = (),
+    sandbox: bool = True,
+) -> tuple[list[Job], list[str]]:
+    """One job per candidate and notebook, and warnings about the plan.
+
+    Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
+    so grading uses the same seed as the hand-out) or, without a roster, from the
+    folder names under ``submissions``.
+    """
+    from workbook.grading.release import instructor_notebooks
+    from workbook.paths import exercises_dir, notebooks_dir
+
+    root = Path(submissions)
+    if not root.is_dir():
+        raise InputError("submissions", str(submissions), "an existing folder of submissions")
+    nb_dir = Path(notebooks) if notebooks else notebooks_dir()
+    ex_dir = (Path(exercises) if exercises else exercises_dir()).resolve()
+    templates = instructor_notebooks(nb_dir)
+    if only:
+        wanted = {o.upper() for o in only}
+        unknown = wanted - set(templates)
+        if unknown:
+            raise InputError("only", sorted(unknown), "principles with a notebook: " + ", ".join(sorted(templates)))
+        templates = {k: v for k, v in templates.items() if k in wanted}
+    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
+    if not templates:
+        raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
+    warnings: list[str] = []
+    if roster is not None:
+        from workbook.roster import candidate_parameters, read_roster
+
+        if not cohort_secret:
+            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (--secret-file or $CTO_WORKBOOK_COHORT_SECRET) to derive the seeds")
+        people = [(e.candidate, candidate_parameters(e, cohort_secret)) for e in read_roster(roster)]
+    else:
+        people = [(c, {"candidate": c}) for c in candidates_in(root, layout)]
+        warnings.append("no roster: every folder is a candidate, run with the notebooks' default district and seed")
+    secret_files = [roster] if roster else []
+    hidden, hide_warnings = safe_hide([ex_dir / "hidden", nb_dir, root, *secret_files, *hide])
+    warnings += hide_warnings
+    jobs = [
+        Job(candidate, pid, tpl.stem, str(submission_path(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
+            params, tuple(hidden), limits or Limits(), kernel_name, sandbox)
+        for candidate, params in people
+        for pid, tpl in sorted(templates.items())
+    ]
+    return jobs, warnings
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _executor(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None]) -> None:
+    from concurrent.futures import as_completed
+
+    if workers == 1:
+        for job in jobs:
+            on_result(grade_one(job))
+        return
+    pool = _executor(workers)
+    try:
+        futures = [pool.submit(grade_one, job) for job in jobs]
+        for fut in as_completed(futures):
+            on_result(fut.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(jobs: list[Job], scheduler: Any, on_result: Callable[[Result], None]) -> None:
+    from distributed import Client, as_completed
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        futures = client.map(grade_one, jobs, pure=False)
+        for fut in as_completed(futures):
+            on_result(fut.result())
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def grade_cohort(
+    jobs: Sequence[Job],
+    gradebook: str | Path | Gradebook,
+    *,
+    workers: int | None = None,
+    dask_scheduler: Any = None,
+    resume: bool = True,
+    regrade: Sequence[str] = (),
+    progress: bool = True,
+    console: Any = None,
+) -> Summary:
+    """Grade ``jobs`` and record each result in ``gradebook`` as it arrives.
+
+    Parameters
+    ----------
+    workers
+        Processes on this machine; all cores by default.
+    dask_scheduler
+        A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``:
+        run the jobs there instead. Its workers need the workbook installed and the
+        same paths (a shared file system).
+    resume
+        Skip submissions whose hash, rubric and parameters have not changed.
+    regrade
+        Candidates to grade again whatever the gradebook holds.
+    """
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
+        raise InputError("workers", workers, "a whole number of processes, 1 or more")
+    workers = workers or os.cpu_count() or 1
+    book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
+    summary = Summary()
+    try:
+        if regrade:
+            book.forget(regrade)
+        todo: list[Job] = []
+        versions: dict[tuple[str, str], str] = {}
+        for job in jobs:
+            key = (job.principle, job.template)
+            if key not in versions:
+                versions[key] = _rubric_version(job)
+            if resume and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
+                summary.skipped += 1
+                continue
+            todo.append(job)
+        bar = _progress(progress, console, len(todo))
+
+        def on_result(result: Result) -> None:
+            book.record(result)
+            summary.results.append(result)
+            if bar is not None:
+                bar[0].advance(bar[1])
+
+        try:
+            if bar is not None:
+                bar[0].start()
+            if dask_scheduler is not None:
+                _run_dask(todo, dask_scheduler, on_result)
+            else:
+                _run_local(todo, min(workers, max(1, len(todo))), on_result)
+        finally:
+            if bar is not None:
+                bar[0].stop()
+    finally:
+        if not isinstance(gradebook, Gradebook):
+            book.close()
+    return summary
+
+
+def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None:
+    if not enabled or total == 0:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console)
+    return bar, bar.add_task("grading", total=total)
+
+
+def summary_table(summary: Summary) -> Any:
+    """A rich table: one row per result, then the counts per status."""
+    from rich.table import Table
+
+    table = Table(title="Grading results", caption=f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped")
+    for name in ("candidate", "notebook", "status", "score", "reason"):
+        table.add_column(name, overflow="fold")
+    for r in sorted(summary.results, key=lambda r: (r.candidate, r.notebook)):
+        colour = "green" if r.status == "graded" else "yellow" if r.status == "timeout" else "red"
+        table.add_row(r.candidate, r.notebook, f"[{colour}]{r.status}[/{colour}]", f"{r.score:g} / {r.possible:g}", r.reason)
+    return table
