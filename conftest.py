@@ -2,6 +2,7 @@
 
 collect_ignore_glob = [
     "tests/notebooks/*",
+    "tests/hub/*",  # hub fixtures: a jupyterhub config file is not importable on its own
     "benchmarks/*",
     "exercises/*",
     "release/*",
