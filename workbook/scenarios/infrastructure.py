@@ -1,0 +1,155 @@
+"""T2 Infrastructure: the givens of the exercises, per district and seed.
+
+Site sizes, device ratios, link availabilities and the measured peak are
+**synthetic and illustrative**, varied by district and ``seed``; none is a
+carrier's service level or a vendor's figure. Candidates replace them with
+their own circuit records and monitoring data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from workbook.tools._validate import check_count
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+__all__ = [
+    "district_users",
+    "current_peak_mbps",
+    "SchoolSite",
+    "largest_site",
+    "WanPaths",
+    "wan_paths",
+]
+
+
+def _rng(district: Any, seed: int, name: str) -> np.random.Generator:
+    from workbook.datasets._common import rng_for
+
+    check_count("seed", seed)
+    return rng_for(district, seed, f"scenario/infrastructure/{name}")
+
+
+def district_users(district: Any) -> int:
+    """Students plus staff: the users SETDA's and the FCC's targets count.
+
+    >>> from workbook.districts import load_district
+    >>> district_users(load_district("sample-rural"))
+    1206
+    """
+    from workbook.datasets._common import users_of
+
+    return users_of(district)
+
+
+def current_peak_mbps(district: Any, seed: int, fiscal_year: str | None = None) -> float:
+    """Today's planning peak: the 95th percentile of school-day peak use (Mbps), one decimal.
+
+    From the synthetic year of daily peaks in
+    :func:`workbook.datasets.network_utilization`.
+
+    >>> from workbook.districts import load_district
+    >>> current_peak_mbps(load_district("sample-suburban"), 7) > 0
+    True
+    """
+    import numpy as np
+
+    from workbook.datasets import network_utilization
+
+    net = network_utilization(district, seed, fiscal_year)
+    return round(float(np.percentile(net.loc[net["school_day"], "peak_mbps"], 95)), 1)
+
+
+@dataclass(frozen=True)
+class SchoolSite:
+    """The district's largest school: what its WAN link and Wi-Fi must carry."""
+
+    name: str
+    students: int
+    staff: int
+    classrooms: int
+    devices_per_student: float
+    clients_per_ap: int
+
+    @property
+    def users(self) -> int:
+        return self.students + self.staff
+
+    @property
+    def concurrent_devices(self) -> int:
+        """Devices expected at once: students x devices per student, plus one per staff member."""
+        return int(round(self.students * self.devices_per_student)) + self.staff
+
+    def table(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = {
+            "students": self.students,
+            "staff": self.staff,
+            "users (students + staff)": self.users,
+            "classrooms and other spaces to cover": self.classrooms,
+            "devices per student at once (assumption)": self.devices_per_student,
+            "concurrent devices (students x ratio + staff)": self.concurrent_devices,
+            "clients per access point (assumption)": self.clients_per_ap,
+        }
+        return pd.DataFrame({"value": list(rows.values())}, index=pd.Index(list(rows), name=self.name))
+
+
+def largest_site(district: Any, seed: int) -> SchoolSite:
+    """The district's largest school (synthetic): about 1.4-2.2x an average school.
+
+    >>> from workbook.districts import load_district
+    >>> site = largest_site(load_district("sample-urban"), 3)
+    >>> site.students > 0 and site.classrooms > 0 and 1.5 <= site.devices_per_student <= 3
+    True
+    """
+    rng = _rng(district, seed, "site")
+    schools = max(1, int(district.schools))
+    factor = 1.0 if schools == 1 else float(rng.uniform(1.4, 2.2))
+    students = min(int(district.enrollment.total), int(round(district.enrollment.total / schools * factor)))
+    staff_total = district.staff.certificated + district.staff.classified
+    staff = int(round(staff_total * students / max(1, district.enrollment.total)))
+    classrooms = max(1, int(round(district.classrooms * students / max(1, district.enrollment.total) * float(rng.uniform(1.05, 1.2)))))
+    ratio = round(float(rng.choice([1.5, 2.0, 2.5, 3.0])), 1)
+    per_ap = int(rng.choice([30, 35, 40, 45, 50]))
+    return SchoolSite("Largest school (synthetic)", students, staff, classrooms, ratio, per_ap)
+
+
+@dataclass(frozen=True)
+class WanPaths:
+    """The path from a school to the internet: core equipment, the primary link and a candidate backup."""
+
+    core: float
+    primary: float
+    backup: float
+
+    def single_path(self) -> list[float]:
+        """Availabilities in series without the backup."""
+        return [self.core, self.primary]
+
+    def table(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"availability": [self.core, self.primary, self.backup]},
+            index=pd.Index(["district core router and firewall", "primary fiber link", "backup link (second carrier)"], name="component"),
+        )
+
+
+def wan_paths(district: Any, seed: int) -> WanPaths:
+    """Availabilities of the core, the primary link and a backup link (synthetic).
+
+    >>> from workbook.districts import load_district
+    >>> p = wan_paths(load_district("sample-rural"), 1)
+    >>> 0.99 <= p.backup < p.primary < 1 and p.core >= 0.999
+    True
+    """
+    rng = _rng(district, seed, "wan")
+    core = float(rng.choice([0.9995, 0.9999, 0.99995]))
+    primary = float(rng.choice([0.999, 0.9993, 0.9995, 0.9997]))
+    backup = float(rng.choice([0.99, 0.995, 0.998]))
+    return WanPaths(core, primary, backup)
