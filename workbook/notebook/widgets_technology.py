@@ -1,0 +1,150 @@
+"""ipywidgets explorers for T1 Security Fundamentals and T2 Infrastructure.
+
+Each explorer first leaves a **static** figure and table in the output (so an
+HTML export or a portfolio shows the result without a kernel), then shows
+sliders that re-run the calculator live. A bad value shows the calculator's
+message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workbook.errors import WorkbookError
+
+__all__ = ["security_budget_view", "security_budget_explorer", "network_view", "network_explorer"]
+
+
+def security_budget_view(controls: Any, budget: float, effectiveness_scale: float = 1.0) -> Any:
+    """Show the security budget's choice (chart and table) and return the result table.
+
+    ``effectiveness_scale`` multiplies every control's ALE reduction (0.5: the
+    controls work half as well as estimated), capped at the control's own
+    estimate times the scale; it is how a cabinet asks "what if the vendor is
+    optimistic?".
+    """
+    from workbook.notebook.charts_security import security_budget_chart
+    from workbook.notebook.display import show_figure, show_table
+    from workbook.tools._validate import check_number
+    from workbook.tools.security_budget import security_budget
+
+    scale = check_number("effectiveness_scale", effectiveness_scale, minimum=0, maximum=2)
+    frame = controls.copy()
+    frame["ale_reduction"] = (frame["ale_reduction"] * scale).round(0)
+    result = security_budget(frame, budget)
+    a = result.attrs
+    show_figure(
+        security_budget_chart(result, f"Security budget under a {budget:,.0f} dollar cap"),
+        f"Horizontal bar chart of the annualized loss each control removes; the best set under the {budget:,.0f} dollar cap "
+        f"costs {a['chosen_cost']:,.0f} dollars and removes {a['chosen_reduction']:,.0f} dollars of expected loss a year "
+        f"(greedy ranking: {a['greedy_reduction']:,.0f}).",
+    )
+    show_table(result[["control", "cost", "ale_reduction", "reduction_per_dollar", "greedy_chosen", "chosen"]].set_index("control"),
+               "Controls, best set under the cap", money=("cost", "ale_reduction"))
+    return result
+
+
+def security_budget_explorer(controls: Any, budget: float, *, static: bool = True) -> Any:
+    """Move the budget cap and the controls' effectiveness and watch the chosen set change.
+
+    Returns the ipywidgets container (also displayed).
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    if static:
+        security_budget_view(controls, budget)
+    total = float(controls["cost"].sum())
+    step = max(500.0, round(total / 100, -2))
+    cap = w.FloatSlider(value=float(budget), min=0, max=round(total + step, -2), step=step, description="Budget cap $",
+                        readout_format=",.0f", continuous_update=False)
+    scale = w.FloatSlider(value=1.0, min=0.2, max=1.5, step=0.05, description="Effectiveness x", readout_format=".2f",
+                          continuous_update=False)
+    out = w.Output()
+
+    def update(_change: Any = None) -> None:
+        out.clear_output(wait=True)
+        with out:
+            try:
+                security_budget_view(controls, cap.value, scale.value)
+            except WorkbookError as exc:
+                print(f"Cannot compute: {exc}")
+
+    cap.observe(update, names="value")
+    scale.observe(update, names="value")
+    box = w.VBox([w.HTML("<b>Move the sliders: the budget cap, and how well the controls work compared with the estimate "
+                         "(live, needs a running kernel).</b>"), w.HBox([cap, scale]), out])
+    display(box)
+    return box
+
+
+def network_view(peak_mbps: float, growth: float, years: int, start_year: str, targets: Mapping[str, float],
+                 circuit_mbps: float, core: float, primary: float, backup: float | None) -> dict[str, float]:
+    """Show the bandwidth projection against targets and the WAN downtime; return the key numbers.
+
+    ``backup=None`` means no redundant link.
+    """
+    from workbook.notebook.charts_infrastructure import bandwidth_projection_chart
+    from workbook.notebook.display import show_figure, show_table
+    from workbook.tools.infrastructure import (
+        availability_parallel,
+        availability_series,
+        bandwidth_projection,
+        downtime_per_year,
+    )
+
+    projection = bandwidth_projection(peak_mbps, growth, years, start_year=start_year)
+    last = float(projection["mbps"].iloc[-1])
+    show_figure(
+        bandwidth_projection_chart(projection, targets, circuit_mbps),
+        f"Line chart of peak demand growing {growth:.0%} a year from {peak_mbps:,.0f} Mbps in {start_year} to {last:,.0f} Mbps "
+        f"in {projection['year'].iloc[-1]}, with target lines at "
+        + ", ".join(f"{k} {v:,.0f} Mbps" for k, v in targets.items())
+        + f" and today's circuit at {circuit_mbps:,.0f} Mbps.",
+    )
+    link = primary if backup is None else availability_parallel(primary, backup)
+    availability = availability_series(core, link)
+    hours = downtime_per_year(availability)
+    table = projection.set_index("year").rename(columns={"mbps": "projected peak (Mbps)"})
+    table["share of circuit"] = table["projected peak (Mbps)"] / circuit_mbps
+    show_table(table, "Projected demand", percent=("share of circuit",))
+    print(f"WAN path {'with' if backup is not None else 'without'} a backup link: availability {availability:.6f}, "
+          f"about {hours:.2f} hours ({hours * 60:,.0f} minutes) down a year.")
+    return {"final_mbps": last, "availability": availability, "downtime_hours": hours}
+
+
+def network_explorer(peak_mbps: float, growth: float, years: int, start_year: str, targets: Mapping[str, float],
+                     circuit_mbps: float, core: float, primary: float, backup: float, *, static: bool = True) -> Any:
+    """Move the growth rate, the horizon and the backup link and watch demand and downtime.
+
+    Returns the ipywidgets container (also displayed).
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    if static:
+        network_view(peak_mbps, growth, years, start_year, targets, circuit_mbps, core, primary, backup)
+    rate = w.FloatSlider(value=float(growth), min=0, max=1.0, step=0.05, readout_format=".0%", description="Growth a year",
+                         continuous_update=False)
+    horizon = w.IntSlider(value=int(years), min=1, max=8, description="Years ahead", continuous_update=False)
+    redundant = w.Checkbox(value=True, description="Redundant backup link")
+    backup_a = w.FloatSlider(value=float(backup), min=0.9, max=0.9999, step=0.0005, readout_format=".4f",
+                             description="Backup avail.", continuous_update=False)
+    out = w.Output()
+
+    def update(_change: Any = None) -> None:
+        out.clear_output(wait=True)
+        with out:
+            try:
+                network_view(peak_mbps, rate.value, horizon.value, start_year, targets, circuit_mbps, core, primary,
+                             backup_a.value if redundant.value else None)
+            except WorkbookError as exc:
+                print(f"Cannot compute: {exc}")
+
+    for control in (rate, horizon, redundant, backup_a):
+        control.observe(update, names="value")
+    box = w.VBox([w.HTML("<b>Move the sliders: demand growth, years ahead, and the backup link "
+                         "(live, needs a running kernel).</b>"), w.HBox([rate, horizon]), w.HBox([redundant, backup_a]), out])
+    display(box)
+    return box
