@@ -26,6 +26,7 @@ MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 _MATHJAX_PARTS = (
     "MathJax.js",
     "config/TeX-AMS_CHTML-full.js",
+    "config/Safe.js",
     "extensions",
     "jax/input/TeX",
     "jax/output/CommonHTML",

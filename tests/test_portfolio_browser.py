@@ -1,0 +1,146 @@
+"""The built portfolio in a real browser (Debian's Chromium via Playwright).
+
+From ``file://`` and from a local HTTP server on 127.0.0.1: navigation works,
+search works, local MathJax typesets, the hostile reflection stays inert, and no
+request leaves the machine and no console error appears. One browser for the module.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from workbook.portfolio import build_portfolio
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+WORKSPACE = Path(__file__).resolve().parent / "notebooks" / "portfolio" / "workspace"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (scripts/system-deps.sh)")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_portfolio(WORKSPACE, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+class Watch:
+    """Every request, console error, page error and dialog of one browser context."""
+
+    def __init__(self, browser, allowed_host: str | None):
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context = browser.new_context()
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.allowed_host = allowed_host
+
+    def _route(self, route):
+        url = urlparse(route.request.url)
+        local = url.scheme in ("file", "data", "blob") or (url.scheme == "http" and url.netloc == self.allowed_host)
+        if local:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+def _walk(watch: Watch, start: str) -> None:
+    page = watch.page
+    page.goto(start)
+    assert page.locator("h1").inner_text().startswith("Portfolio of")
+    page.get_by_role("link", name="L6 · Fiscal Management").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "L6 · Fiscal Management"
+    page.locator(".mjx-chtml").first.wait_for(timeout=15000)  # local MathJax typeset the formula
+    page.locator("#toggle-code").click()
+    assert page.locator("details.wb-code").first.evaluate("d => d.open")
+    page.locator("a[rel=next]").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "L7 · Project Management"
+    page.locator(".wb-pager").get_by_role("link", name="Index").click()
+    page.wait_for_load_state()
+    page.locator("#wb-search-box").fill("phishing")
+    page.locator("#wb-search-box").press("Enter")
+    page.wait_for_load_state()
+    assert page.url.split("?")[0].endswith("search.html")
+    results = page.locator("#wb-search-results a")
+    results.first.wait_for()
+    assert "T1 · Security Fundamentals" in results.all_inner_texts()
+    page.locator("#wb-search-box").fill("hotspot grant")  # live search as you type
+    hit = page.locator("#wb-search-results a", has_text="Reflections")
+    hit.wait_for()
+    assert "T1 · Security Fundamentals" not in page.locator("#wb-search-results a").all_inner_texts()
+    hit.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Reflections"  # holds the hostile reflection too
+    assert "HOSTILE_REFLECTION_TEXT" in page.locator("main").inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+def test_portfolio_browser_file_url_navigation_search_offline(browser, site):
+    watch = Watch(browser, allowed_host=None)
+    try:
+        _walk(watch, (site / "index.html").as_uri())
+        assert watch.outside == []
+        assert watch.errors == []
+        assert watch.dialogs == []
+    finally:
+        watch.close()
+
+
+def test_portfolio_browser_local_http_every_page_offline(browser, site, server):
+    watch = Watch(browser, allowed_host=urlparse(server).netloc)
+    try:
+        _walk(watch, f"{server}/index.html")
+        for page in sorted(site.glob("*.html")):
+            watch.page.goto(f"{server}/{page.name}")
+            watch.page.wait_for_load_state("load")
+        watch.page.goto(f"{server}/T1-security-fundamentals.html")
+        watch.page.hover("text=Hover me")
+        watch.page.locator("img[alt='an image']").count()
+        assert watch.page.evaluate("typeof window.__pwned") == "undefined"
+        assert watch.outside == []
+        assert watch.errors == []
+        assert watch.dialogs == []
+    finally:
+        watch.close()
