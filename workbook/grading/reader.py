@@ -74,7 +74,7 @@ def parse_submission(data: bytes) -> ReadResult:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or not text.rstrip().endswith("}"):
             return bad(f"the file ends early (truncated at byte {len(data)}): it was probably not saved completely")
         return bad(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):

@@ -141,6 +141,9 @@ def _grade(job: Job, result: Result) -> Result:
         extraction = extract_answers(executed, [e.id for e in rubric.exercises])
         result.warnings += extraction.warnings
         problems = dict(extraction.problems)
+        for key, note in restored.notes.items():
+            if note == "deleted" and key in problems:
+                problems[key] = "not answered: the exercise cell was deleted from the notebook (the released placeholder was run)"
         if run.status != "completed":
             for key, text in problems.items():
                 if "did not run" in text:
