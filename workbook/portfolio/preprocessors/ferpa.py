@@ -25,10 +25,10 @@ _IDENTIFIER_PATTERNS = [
     r"ssid|ssn|social security( number)?|sid|stu id",
     r"((first|last|middle|given|family|full|legal|preferred|sur) ?)?name|firstname|lastname|surname",
     r"(birth ?date|date of birth|dob|birthday|birth day|born)",
-    r"(home |street |mailing )?address",
-    r"(parent|guardian)( name| email| phone)?",
-    r"(home |cell |mobile )?(phone|telephone)( number)?",
-    r"(student )?e ?mail( address)?",
+    r"(home|street|mailing|student|residential) address",
+    r"(parent|guardian)( name| email| e mail| phone| phone number)?",
+    r"((home|cell|mobile|student|parent|guardian) )?phone number|(home|cell|mobile|student) phone",
+    r"(student|parent|guardian) e ?mail( address)?|e ?mail address",
 ]
 _IDENTIFIER = re.compile(r"^(?:" + "|".join(_IDENTIFIER_PATTERNS) + r")$")
 
@@ -52,6 +52,8 @@ def identifier_columns(headers: list[str]) -> list[str]:
     ['student_id', 'First Name', 'birthDate']
     >>> identifier_columns(["school name", "grade", "students", "count"])
     []
+    >>> identifier_columns(["Phone", "Email", "Address", "home phone", "Parent email"])  # a phone system is not a person
+    ['home phone', 'Parent email']
     """
     return [h for h in headers if _IDENTIFIER.match(_normal(h))]
 
