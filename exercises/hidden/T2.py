@@ -1,0 +1,21 @@
+"""Hidden checks for T2: only the grader, in its own process, loads this file.
+
+They look at parts of the recorded answers the public self-check does not
+single out, so a candidate cannot tune an answer to the self-check alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from workbook.rubric import Check
+
+_spec = importlib.util.spec_from_file_location("_t2_public", Path(__file__).resolve().parents[1] / "T2.py")
+_public = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_public)
+
+HIDDEN = [
+    Check("t2-downtime-redundant", "redundant downtime within 0.1%", 1, _public.downtime_redundant, rtol=0.001, visibility="hidden"),
+    Check("t2-c2-district-share", "district share to the dollar", 1, _public.c2_district_share, rtol=0, atol=1.0, visibility="hidden"),
+]
