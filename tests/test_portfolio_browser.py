@@ -144,3 +144,25 @@ def test_portfolio_browser_local_http_every_page_offline(browser, site, server):
         assert watch.dialogs == []
     finally:
         watch.close()
+
+
+def test_portfolio_browser_single_file_and_slides_offline(browser, tmp_path):
+    from workbook.portfolio import make_slides
+
+    single = tmp_path / "portfolio.html"
+    build_portfolio(WORKSPACE, single, single_file=True)
+    slides = make_slides(WORKSPACE / "L6-fiscal-management.ipynb", tmp_path / "talk")
+    watch = Watch(browser, allowed_host=None)
+    try:
+        page = watch.page
+        page.goto(single.as_uri())
+        page.locator("nav[aria-label=Contents] a", has_text="L6 · Fiscal Management").click()
+        assert page.url.endswith("#page-L6-fiscal-management")
+        page.goto(slides.as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        assert page.evaluate("Reveal.getTotalSlides()") == 3
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("Reveal.getIndices().h") == 1
+        assert watch.outside == [] and watch.errors == [] and watch.dialogs == []
+    finally:
+        watch.close()
