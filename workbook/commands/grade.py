@@ -1,0 +1,92 @@
+"""``workbook grade SUBMISSIONS``: grade a cohort into the gradebook.
+
+::
+
+    workbook grade submissions/ --roster roster.csv            # every core, resumes
+    workbook grade submissions/ --only L6 --regrade ana-reyes   # one notebook, redo one candidate
+    workbook grade submissions/ --dask-scheduler tcp://10.0.0.5:8786
+    workbook grade submissions/ --export-csv grades.csv --export-excel grades.xlsx
+
+Submissions are found by ``--layout`` (default ``{candidate}/{notebook}.ipynb``).
+Each one is run in a sandboxed kernel with that candidate's parameters and
+scored in this process; the gradebook (SQLite) gets one transaction per
+result, so an interrupted run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """Add the ``grade`` subcommand."""
+    from workbook.grading.layout import DEFAULT_FORMAT
+
+    p = subparsers.add_parser(name, help=help_text, description=help_text)
+    p.add_argument("submissions", help="the folder of submissions")
+    p.add_argument("--roster", help="roster CSV (candidate,name,email,district[,seed,group]); without it every folder is a candidate")
+    p.add_argument("--cohort-dir", default="cohort", help="the cohort folder holding the secret for seeds (default: cohort/)")
+    p.add_argument("--layout", default=DEFAULT_FORMAT, help=f"path format of a submission (default: {DEFAULT_FORMAT})")
+    p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
+    p.add_argument("--exercises", help="rubric folder with hidden/ (default: the workbook's exercises/)")
+    p.add_argument("--gradebook", default="grades/gradebook.sqlite", help="SQLite gradebook (default: grades/gradebook.sqlite)")
+    p.add_argument("--only", action="append", default=[], metavar="ID", help="grade only this principle (repeatable)")
+    p.add_argument("--workers", type=int, help="processes (default: all cores)")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786)")
+    p.add_argument("--regrade", action="append", default=[], metavar="CANDIDATE", help="grade this candidate again (repeatable)")
+    p.add_argument("--no-resume", dest="resume", action="store_false", help="grade everything again")
+    p.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell (default 60)")
+    p.add_argument("--notebook-timeout", type=float, default=600.0, help="seconds per notebook (default 600)")
+    p.add_argument("--memory-mb", type=float, default=2048.0, help="kernel memory limit in MB (default 2048)")
+    p.add_argument("--kernel", default="python3", help="kernelspec name (default python3)")
+    p.add_argument("--export-csv", help="also write the gradebook summary as CSV")
+    p.add_argument("--export-excel", help="also write the gradebook as an Excel workbook")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
+    p.set_defaults(func=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Plan, grade, record, print the summary; return 0 when every submission has a result."""
+    from rich.console import Console
+
+    from workbook.grading.execute import Limits
+    from workbook.grading.gradebook import Gradebook
+    from workbook.grading.runner import grade_cohort, plan_jobs, summary_table
+
+    console = Console(stderr=False)
+    secret = None
+    if args.roster:
+        from workbook.cohort.settings import load_secret
+
+        secret = load_secret(args.cohort_dir)
+    book = Path(args.gradebook)
+    hide = [args.cohort_dir, book, Path(f"{book}-wal"), Path(f"{book}-shm")]
+    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
+    jobs, warnings = plan_jobs(
+        args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
+        exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
+        kernel_name=args.kernel, hide=hide,
+    )
+    for w in warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+    summary = grade_cohort(
+        jobs, book, workers=args.workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
+        regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
+    )
+    console.print(summary_table(summary))
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items())) or "nothing new"
+    console.print(f"{counts}; {summary.skipped} unchanged; gradebook {book}", highlight=False)
+    if args.export_csv or args.export_excel:
+        with Gradebook(book) as gb:
+            if args.export_csv:
+                console.print(f"wrote {gb.export_csv(args.export_csv)}", highlight=False)
+            if args.export_excel:
+                console.print(f"wrote {gb.export_excel(args.export_excel)}", highlight=False)
+    return 0 if os.path.exists(book) else 1
