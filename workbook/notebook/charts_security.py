@@ -100,6 +100,8 @@ def security_budget_chart(result: Any, title: str = "Security budget: loss reduc
 def bia_chart(table: Any, title: str = "Business impact analysis: recovery time against MTD") -> Any:
     """Stacked RTO + work recovery bars per process, with each process's MTD marked.
 
+    A process that misses its MTD or its RPO says so in its label.
+
     ``table`` is :func:`workbook.tools.continuity.bia`'s result.
 
     >>> from workbook.tools.continuity import bia
@@ -109,7 +111,10 @@ def bia_chart(table: Any, title: str = "Business impact analysis: recovery time 
     """
     rows = table.iloc[::-1]
     fig, ax = new_figure(title, "Hours", "Process")
-    names = [("✗ " if not ok else "") + str(p) for p, ok in zip(rows["process"], rows["meets_mtd"])]
+    names = [
+        str(p) + "".join(tag for tag, fails in ((" [misses MTD]", not mtd), (" [misses RPO]", not rpo)) if fails)
+        for p, mtd, rpo in zip(rows["process"], rows["meets_mtd"], rows["meets_rpo"])
+    ]
     ax.barh(names, rows["rto_hours"], color=PALETTE[0], edgecolor="white", label="RTO (restore the system)")
     ax.barh(names, rows["wrt_hours"], left=rows["rto_hours"], color=PALETTE[3], hatch=HATCHES[1], edgecolor="white", label="work recovery time")
     ax.scatter(rows["mtd_hours"], names, marker="|", s=400, color="black", linewidths=2.5, label="MTD", zorder=3)
