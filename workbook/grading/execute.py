@@ -193,6 +193,8 @@ def _kernel_env(work: Path, exercises: Path | None) -> dict[str, str]:
         "MKL_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        # ipykernel exits when this process goes away (a killed batch leaves no kernels behind)
+        "JPY_PARENT_PID": str(os.getpid()),
     }
     if exercises is not None:
         env["CTO_WORKBOOK_EXERCISES"] = str(exercises)
