@@ -1,0 +1,88 @@
+"""T3 executed with papermill for every sample district and a district file:
+every recorded answer equals what the rubric (public and hidden checks) expects
+for those parameters, and different districts give different answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from notebook_runs import errors, execute, recorded_answers
+from workbook.district_files import save_district
+from workbook.district_generator import generate_district
+from workbook.rubric import Context, load_rubric, score_answers
+
+T3 = "technology/T3-technology-services.ipynb"
+DEFAULTS = {"seed": 2026, "fiscal_year": "2026-27", "plan_years": 5, "sla_p1_hours": 4.0, "sla_p2_hours": 8.0, "candidate": "test"}
+SAMPLES = ("sample-rural", "sample-suburban", "sample-urban")
+
+
+@pytest.fixture(scope="module")
+def rubric():
+    return load_rubric("T3", hidden=True)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    out = {}
+    for district in SAMPLES:
+        folder = tmp_path_factory.mktemp(district)
+        out[district] = (execute(T3, folder, district=district), {**DEFAULTS, "district": district})
+    return out
+
+
+@pytest.mark.parametrize("district", SAMPLES)
+def test_t3_sample_district_answers_equal_rubric(runs, rubric, district):
+    nb, params = runs[district]
+    assert errors(nb) == []
+    answers = recorded_answers(nb)
+    assert set(answers) == {ex.id for ex in rubric.exercises}
+    outcomes = score_answers(rubric, answers, Context("T3", params))
+    wrong = [(o.exercise, o.check, o.reason) for o in outcomes if o.status != "correct"]
+    assert wrong == []
+    assert sum(o.points for o in outcomes) == rubric.exercise_points
+    assert any(o.visibility == "hidden" for o in outcomes)
+
+
+def test_t3_answers_differ_between_districts(runs):
+    rural, suburban, urban = (recorded_answers(runs[d][0]) for d in SAMPLES)
+    for exercise in ("t3-past-lifespan", "t3-software-cost", "t3-ttr-p90", "t3-devices-per-tech"):
+        assert rural[exercise] != pytest.approx(urban[exercise], rel=0.001), exercise
+        assert rural[exercise] != pytest.approx(suburban[exercise], rel=0.001), exercise
+    assert list(rural["t3-refresh-replaced"]) != list(urban["t3-refresh-replaced"])
+
+
+def test_t3_other_parameters_match_rubric(tmp_path, rubric):
+    params = {**DEFAULTS, "district": "sample-suburban", "seed": 77, "plan_years": 7, "fiscal_year": "2027-28",
+              "sla_p1_hours": 2.0, "sla_p2_hours": 12.0}
+    nb = execute(T3, tmp_path, **params)
+    assert errors(nb) == []
+    answers = recorded_answers(nb)
+    assert len(answers["t3-refresh-replaced"]) == 7
+    outcomes = score_answers(rubric, answers, Context("T3", params))
+    assert [o for o in outcomes if o.status != "correct"] == []
+
+
+def test_t3_own_district_file_matches_rubric(tmp_path, rubric):
+    path = save_district(generate_district("rural", seed=4242), tmp_path / "my-district.yaml")
+    params = {**DEFAULTS, "district": str(path), "seed": 5}
+    nb = execute(T3, tmp_path, **params)
+    assert errors(nb) == []
+    outcomes = score_answers(rubric, recorded_answers(nb), Context("T3", params))
+    assert [o for o in outcomes if o.status != "correct"] == []
+
+
+def test_t3_self_check_says_matches_for_every_exercise(runs):
+    nb, _ = runs["sample-rural"]
+    shown = [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"] for o in c.outputs if "data" in o]
+    assert len(shown) == 8
+    assert all("matches" in text and "not yet" not in text for text in shown)
+
+
+def test_t3_artifacts_leave_static_figures_with_alt_text(runs):
+    nb, _ = runs["sample-suburban"]
+    artifact_cells = [c for c in nb.cells if c.cell_type == "code" and "artifact" in c.metadata.get("tags", [])]
+    assert len(artifact_cells) == 2
+    for cell in artifact_cells:
+        images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert images, cell.id
+        assert all(len(o["metadata"]["image/png"]["alt"]) > 40 for o in images)
