@@ -232,7 +232,8 @@ def test_hub_browser_login_opens_jupyterlab_on_the_start_notebook(hub, cohort):
             tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="00-start-here.ipynb")
             tab.wait_for(state="visible")
             page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
-            assert page.locator(".jp-NotebookPanel").get_by_text("Start here (hub test)").count() >= 1
+            # the notebook's content arrives after the first cell appears: wait for its heading
+            page.locator(".jp-NotebookPanel").get_by_text("Start here (hub test)").first.wait_for(state="attached")
             # the cohort has JupyterLab's news announcements switched off
             page.wait_for_timeout(1500)
             assert page.get_by_text("official Jupyter news").count() == 0
