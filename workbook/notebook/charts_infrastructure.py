@@ -42,7 +42,7 @@ def bandwidth_projection_chart(projection: Any, targets: Mapping[str, float], ci
         ax.annotate(f"{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
@@ -62,7 +62,7 @@ def utilization_chart(net: Any, title: str = "Daily peak internet use over the y
     ax.scatter(net["date"][~school], net["peak_mbps"][~school], s=6, color=PALETTE[3], marker="x", label="weekend or break")
     ax.axhline(float(net["circuit_mbps"].iloc[0]), color="black", linestyle="--", linewidth=1.2, label="circuit capacity")
     ax.set_ylim(bottom=0)
-    ax.legend(fontsize=8, loc="lower left")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.autofmt_xdate()
     return fig
 

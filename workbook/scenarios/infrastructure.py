@@ -46,11 +46,13 @@ def district_users(district: Any) -> int:
     return users_of(district)
 
 
-def current_peak_mbps(district: Any, seed: int, fiscal_year: str | None = None) -> float:
+def current_peak_mbps(district: Any, seed: int, fiscal_year: str | None = None, *, net: pd.DataFrame | None = None) -> float:
     """Today's planning peak: the 95th percentile of school-day peak use (Mbps), one decimal.
 
     From the synthetic year of daily peaks in
-    :func:`workbook.datasets.network_utilization`.
+    :func:`workbook.datasets.network_utilization`, or from ``net`` when the
+    caller already has that table (or the district's own measurements with
+    ``school_day`` and ``peak_mbps`` columns).
 
     >>> from workbook.districts import load_district
     >>> current_peak_mbps(load_district("sample-suburban"), 7) > 0
@@ -60,7 +62,8 @@ def current_peak_mbps(district: Any, seed: int, fiscal_year: str | None = None) 
 
     from workbook.datasets import network_utilization
 
-    net = network_utilization(district, seed, fiscal_year)
+    if net is None:
+        net = network_utilization(district, seed, fiscal_year)
     return round(float(np.percentile(net.loc[net["school_day"], "peak_mbps"], 95)), 1)
 
 
