@@ -6,14 +6,52 @@ Reusing one in-process exporter costs about 0.1 s a notebook, against about
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from workbook.portfolio.assets import SiteAssets
 
-__all__ = ["TEMPLATES", "make_exporter", "notebook_css"]
+__all__ = ["TEMPLATES", "make_exporter", "notebook_css", "focusable"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+_OUTPUT = re.compile(r'<div class="([^"]*\bjp-OutputArea-output\b[^"]*)"')
+
+
+def focusable(markup: str) -> str:
+    """Let keyboard users reach (and scroll) inputs and outputs, as nbconvert does.
+
+    >>> focusable('<div class="jp-RenderedText jp-OutputArea-output">')
+    '<div class="jp-RenderedText jp-OutputArea-output" tabindex="0">'
+    """
+    markup = markup.replace('<div class="jp-Cell-inputWrapper">', '<div class="jp-Cell-inputWrapper" tabindex="0">')
+    return _OUTPUT.sub(r'<div class="\1" tabindex="0"', markup)
+
+
+def _exporter_class() -> Any:
+    """``HTMLExporter`` without its whole-page BeautifulSoup pass.
+
+    nbconvert re-parses every page only to add a meaningless default alt text and
+    ``tabindex``; the portfolio's template writes real alt text itself and
+    :func:`focusable` adds the ``tabindex`` with a string pass (about 40% of the
+    build time saved).
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class PortfolioHTMLExporter(HTMLExporter):  # type: ignore[misc, valid-type]
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> tuple[str, Any]:
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+            resources = self._init_resources(resources)
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+            markup, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return focusable(markup), resources
+
+    return PortfolioHTMLExporter
 
 
 def make_exporter(assets: SiteAssets | None = None) -> Any:
@@ -26,12 +64,10 @@ def make_exporter(assets: SiteAssets | None = None) -> Any:
     >>> e.template_name, e.mathjax_url, e.require_js_url
     ('portfolio', '', '')
     """
-    from nbconvert import HTMLExporter
-
     from workbook.portfolio.preprocessors import pipeline
 
     assets = assets or SiteAssets()
-    exporter = HTMLExporter(
+    exporter = _exporter_class()(
         template_name="portfolio",
         extra_template_basedirs=[str(TEMPLATES)],
         exclude_anchor_links=True,

@@ -4,6 +4,7 @@ with autoescaping on."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -103,19 +104,21 @@ def copy_static(site: Path, notebook_css: str) -> None:
     (assets / "notebook.css").write_text(notebook_css, encoding="utf-8")
 
 
+_DROP = [re.compile(rf"<{t}\b.*?</{t}>", re.S | re.I) for t in ("script", "style", "details")]
+_TAG = re.compile(r"<[^>]+>")
+
+
 def search_entry(url: str, title: str, markup: str, kind: str = "page") -> dict[str, str]:
     """A search-index entry: the page's visible text in ``<main>``, whitespace folded.
 
     >>> search_entry("a.html", "A", "<main><h1>A</h1><p>Total  cost</p><script>x</script></main>")
     {'url': 'a.html', 'title': 'A', 'kind': 'page', 'text': 'A Total cost'}
     """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(markup, "html.parser")
-    main = soup.find("main") or soup
-    for tag in main.find_all(["script", "style", "details", "img"]):
-        tag.decompose()
-    text = re.sub(r"\s+", " ", main.get_text(" ")).strip()
+    start, end = markup.find("<main"), markup.rfind("</main>")
+    body = markup[start:end] if start != -1 and end != -1 else markup
+    for pattern in _DROP:
+        body = pattern.sub(" ", body)
+    text = re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", body))).strip()
     return {"url": url, "title": title, "kind": kind, "text": text[:20000]}
 
 
