@@ -34,7 +34,8 @@ class WarmKernelPool:
     """Hold a warm parent for the length of a ``with`` block (a grading run).
 
     On entry: installs the kernelspec if needed, starts the parent (or reuses a
-    current one) and sets ``$CTO_WORKBOOK_ZYGOTE_DIR`` so worker processes
+    current one), pins it (every kernel of the run comes from it, even if the
+    sources change meanwhile) and sets ``$CTO_WORKBOOK_ZYGOTE_DIR`` so worker processes
     started inside the block find it. On exit: retires the parent (it exits
     once its last kernel has ended) and restores the variable.
 
@@ -59,7 +60,7 @@ class WarmKernelPool:
         ensure_kernelspec()
         self._saved = os.environ.get(DIR_ENV)
         os.environ[DIR_ENV] = str(self.folder)
-        ensure_zygote(self.folder, idle_timeout=self.idle_timeout)
+        ensure_zygote(self.folder, idle_timeout=self.idle_timeout, pin=True)
         return self
 
     def stop(self) -> None:

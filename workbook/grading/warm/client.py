@@ -6,7 +6,9 @@ a grading run can instead hold it for its whole length with
 (interpreter, installed distributions, workbook sources) no longer matches
 is retired - it takes no new kernels and exits once its kernels have ended -
 and a new one is started: after ``pip install`` or an edit of the workbook,
-the next launch gets a parent that imported the new code.
+the next launch gets a parent that imported the new code. A parent held by a
+pool is *pinned*: it is checked when the pool starts, then kept for the whole
+run, so every submission of a run is graded with the same code.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import socket
 import subprocess
 import sys
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,8 @@ class ZygoteError(WorkbookError):
     """The warm parent could not be started or asked."""
 
 
-@lru_cache(maxsize=1)
 def _local_fingerprint() -> str:
+    # Computed afresh (about 7 ms): the sources may change while a grader runs.
     return fingerprint()
 
 
@@ -82,7 +83,8 @@ def _scrubbed_env() -> dict[str, str]:
     return env
 
 
-def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, ready_timeout: float = 120.0) -> int:
+def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, ready_timeout: float = 120.0,
+                 pinned: bool = False) -> int:
     """Start a parent serving ``folder`` (detached from the caller) and wait until it is ready; return its pid.
 
     Call it with the folder's lock held (:func:`ensure_zygote` does).
@@ -92,6 +94,8 @@ def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, 
         (where / sub).mkdir(mode=0o700, exist_ok=True)
     env = _scrubbed_env() | {"HOME": str(where), "MPLCONFIGDIR": str(where / "mpl"), "IPYTHONDIR": str(where / "ipython")}
     cmd = [sys.executable, "-m", "workbook.grading.warm.zygote", "--dir", str(where), "--idle-timeout", str(idle_timeout)]
+    if pinned:
+        cmd.append("--pinned")
     setsid = shutil.which("setsid")
     if setsid:
         cmd = [setsid, "--fork", *cmd]  # detached: the caller never has to reap it
@@ -113,25 +117,34 @@ def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, 
     raise ZygoteError(f"the warm kernel parent did not start within {ready_timeout:g} s; its log ({log}) ends with:\n{tail}")
 
 
-def ensure_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0) -> Path:
-    """Make sure a current parent serves ``folder``; start (or replace a stale) one if needed.
+def _usable(status: dict[str, Any] | None, pin: bool) -> bool:
+    if status is None or status.get("retired"):
+        return False
+    if status.get("pinned") and not pin:
+        return True
+    return bool(status.get("fingerprint") == _local_fingerprint()) and (bool(status.get("pinned")) or not pin)
 
-    Returns the folder. Safe to call from many processes at once (a file lock).
+
+def ensure_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, pin: bool = False) -> Path:
+    """Make sure a usable parent serves ``folder``; start (or replace a stale) one if needed.
+
+    A pinned parent (held by a pool) is used as it is; otherwise the parent
+    must match the current fingerprint. ``pin=True`` (what a pool does when it
+    starts) asks for a current parent and pins it. Returns the folder. Safe to
+    call from many processes at once (a file lock).
     """
     where = Path(folder) if folder else default_dir()
-    wanted = _local_fingerprint()
-    status = zygote_status(where)
-    if status is not None and status.get("fingerprint") == wanted and not status.get("retired"):
+    if _usable(zygote_status(where), pin):
         return where
     private_dir(where)
     with open(where / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         status = zygote_status(where)
-        if status is not None and status.get("fingerprint") == wanted and not status.get("retired"):
+        if _usable(status, pin):
             return where
         if status is not None:
             _ask(where, {"op": "retire"})
-        start_zygote(where, idle_timeout=idle_timeout)
+        start_zygote(where, idle_timeout=idle_timeout, pinned=pin)
     return where
 
 

@@ -145,6 +145,7 @@ class _Server:
     folder: Path
     idle_timeout: float
     fp: str
+    pinned: bool = False
     listener: socket.socket | None = None
     selector: selectors.BaseSelector = field(default_factory=selectors.DefaultSelector)
     kernels: dict[int, _Kernel] = field(default_factory=dict)
@@ -194,7 +195,8 @@ class _Server:
         op = request.get("op")
         try:
             if op == "hello":
-                send_message(conn, {"pid": os.getpid(), "fingerprint": self.fp, "kernels": len(self.kernels), "retired": self.retired})
+                send_message(conn, {"pid": os.getpid(), "fingerprint": self.fp, "kernels": len(self.kernels),
+                                    "retired": self.retired, "pinned": self.pinned})
             elif op == "retire":
                 self._retire()
                 send_message(conn, {"ok": True, "pid": os.getpid()})
@@ -391,6 +393,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m workbook.grading.warm.zygote")
     parser.add_argument("--dir", required=True)
     parser.add_argument("--idle-timeout", type=float, default=600.0)
+    parser.add_argument("--pinned", action="store_true", help="held by a grading run: clients keep it even when stale")
     args = parser.parse_args(argv)
     folder = private_dir(args.dir)
     fp = fingerprint()
@@ -400,7 +403,7 @@ def main(argv: list[str] | None = None) -> None:
     if threads != 1:
         raise SystemExit(f"the warm parent has {threads} OS threads after warm-up; forking would be unsafe")
     _prctl(_PR_SET_CHILD_SUBREAPER, 1)
-    server = _Server(folder, args.idle_timeout, fp)
+    server = _Server(folder, args.idle_timeout, fp, pinned=args.pinned)
     signal.signal(signal.SIGTERM, lambda *_: setattr(server, "stop_requested", True))
     _log(f"warmed up in {time.perf_counter() - started:.2f} s")
     server.serve()
