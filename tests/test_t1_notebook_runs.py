@@ -1,0 +1,85 @@
+"""T1 executed with papermill for every sample district and a district file:
+every recorded answer equals what the rubric (public and hidden checks) expects
+for those parameters, and different districts give different answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from notebook_runs import errors, execute, recorded_answers
+from workbook.district_files import save_district
+from workbook.district_generator import generate_district
+from workbook.rubric import Context, load_rubric, score_answers
+
+NOTEBOOK = "technology/T1-security-fundamentals.ipynb"
+DEFAULTS = {"seed": 2026, "fiscal_year": "2026-27", "control_effectiveness": 0.6, "candidate": "test"}
+SAMPLES = ("sample-rural", "sample-suburban", "sample-urban")
+
+
+@pytest.fixture(scope="module")
+def rubric():
+    return load_rubric("T1", hidden=True)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    out = {}
+    for district in SAMPLES:
+        folder = tmp_path_factory.mktemp(district)
+        out[district] = (execute(NOTEBOOK, folder, district=district), {**DEFAULTS, "district": district})
+    return out
+
+
+@pytest.mark.parametrize("district", SAMPLES)
+def test_t1_sample_district_answers_equal_rubric(runs, rubric, district):
+    nb, params = runs[district]
+    assert errors(nb) == []
+    answers = recorded_answers(nb)
+    assert set(answers) == {ex.id for ex in rubric.exercises}
+    outcomes = score_answers(rubric, answers, Context("T1", params))
+    wrong = [(o.exercise, o.check, o.reason) for o in outcomes if o.status != "correct"]
+    assert wrong == []
+    assert sum(o.points for o in outcomes) == rubric.exercise_points
+
+
+def test_t1_answers_differ_between_districts(runs):
+    answers = {d: recorded_answers(runs[d][0]) for d in SAMPLES}
+    for exercise in ("t1-ransomware-ale", "t1-safeguard-value", "t1-budget-reduction"):
+        values = [answers[d][exercise] for d in SAMPLES]
+        for i, a in enumerate(values):
+            for b in values[i + 1:]:
+                assert a != pytest.approx(b, rel=0.01), exercise
+
+
+def test_t1_other_parameters_match_rubric(tmp_path, rubric):
+    params = {**DEFAULTS, "district": "sample-suburban", "seed": 77, "control_effectiveness": 0.9}
+    nb = execute(NOTEBOOK, tmp_path, **params)
+    assert errors(nb) == []
+    outcomes = score_answers(rubric, recorded_answers(nb), Context("T1", params))
+    assert [o for o in outcomes if o.status != "correct"] == []
+
+
+def test_t1_own_district_file_matches_rubric(tmp_path, rubric):
+    path = save_district(generate_district("rural", seed=4242), tmp_path / "my-district.yaml")
+    params = {**DEFAULTS, "district": str(path), "seed": 5}
+    nb = execute(NOTEBOOK, tmp_path, **params)
+    assert errors(nb) == []
+    outcomes = score_answers(rubric, recorded_answers(nb), Context("T1", params))
+    assert [o for o in outcomes if o.status != "correct"] == []
+
+
+def test_t1_self_check_says_matches_for_every_exercise(runs):
+    nb, _ = runs["sample-urban"]
+    shown = [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"] for o in c.outputs if "data" in o]
+    assert len(shown) == 7
+    assert all("matches" in text and "not yet" not in text for text in shown)
+
+
+def test_t1_artifacts_leave_a_static_figure_with_alt_text(runs):
+    nb, _ = runs["sample-suburban"]
+    charts = [c for c in nb.cells if c.cell_type == "code" and "artifact" in c.metadata.get("tags", [])]
+    assert charts
+    for cell in charts:
+        pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert pngs, cell.id
+        assert len(pngs[0]["metadata"]["image/png"]["alt"]) > 40
