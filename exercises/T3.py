@@ -76,16 +76,21 @@ def software_ending(ctx: Context) -> list[str]:
     return sorted(set(table.loc[table["status"] == "ending soon", "product"]))
 
 
+def _ttr(ctx: Context):
+    return _cached(ctx, "ttr", lambda: time_to_resolve(_tickets(ctx)))
+
+
 def ttr_median(ctx: Context) -> float:
-    return float(time_to_resolve(_tickets(ctx)).loc[0, "median_hours"])
+    return float(_ttr(ctx).loc[0, "median_hours"])
 
 
 def ttr_p90(ctx: Context) -> float:
-    return float(time_to_resolve(_tickets(ctx)).loc[0, "p90_hours"])
+    return float(_ttr(ctx).loc[0, "p90_hours"])
 
 
 def sla_high(ctx: Context) -> dict[str, float]:
-    table = sla_attainment(_tickets(ctx), sla_targets(ctx["sla_p1_hours"], ctx["sla_p2_hours"])).set_index("priority")
+    targets = sla_targets(ctx["sla_p1_hours"], ctx["sla_p2_hours"])
+    table = _cached(ctx, f"sla{sorted(targets.items())}", lambda: sla_attainment(_tickets(ctx), targets)).set_index("priority")
     return {p: float(table.loc[p, "attainment"]) for p in HIGH_PRIORITIES}
 
 
