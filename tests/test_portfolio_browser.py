@@ -166,3 +166,40 @@ def test_portfolio_browser_single_file_and_slides_offline(browser, tmp_path):
         assert watch.outside == [] and watch.errors == [] and watch.dialogs == []
     finally:
         watch.close()
+
+
+CONTRAST_JS = """() => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const v = rgb(getComputedStyle(el).backgroundColor);
+      if (v.length < 4 || v[3] > 0) return v;
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  document.querySelectorAll("body *").forEach(el => {
+    if (!el.checkVisibility()) return;
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)} "${el.textContent.trim().slice(0, 30)}"`);
+  });
+  return low;
+}"""
+
+
+def test_portfolio_browser_text_contrast_meets_wcag_aa(browser, site):
+    watch = Watch(browser, allowed_host=None)
+    try:
+        for name in ("index.html", "L6-fiscal-management.html", "T1-security-fundamentals.html", "E1-student-centered-aspects.html",
+                     "artifacts.html", "reflections.html", "search.html"):
+            watch.page.goto((site / name).as_uri())
+            watch.page.locator("#toggle-code").click() if name.startswith("L6") else None  # code visible too
+            assert watch.page.evaluate(CONTRAST_JS) == [], name
+    finally:
+        watch.close()
