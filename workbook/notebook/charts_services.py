@@ -105,6 +105,8 @@ def software_currency_chart(currency: Any, title: str = "Cost to stay current, b
         color, hatch = style[status]
         ax.bar([str(y) for y in by_year.index], values, bottom=bottom, label=status, color=color, hatch=hatch, edgecolor="white")
         bottom = values if bottom is None else bottom + values
+    top = float(by_year.to_numpy().sum(axis=1).max()) if len(by_year) else 0.0
+    ax.set_ylim(0, top * 1.08 if top > 0 else 1.0)  # empty stacked segments would pin the top to the tallest bar
     money_axis(ax)
     ax.tick_params(axis="x", labelrotation=30)
     ax.legend(fontsize=8)

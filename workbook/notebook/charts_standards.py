@@ -51,8 +51,8 @@ def self_assessment_chart(scores: Any, title: str = "Technical concepts: strengt
         seen.add(status)
         if value:
             ax.text(value + 0.05, y, f"{value:.1f}", va="center", fontsize=8)
-    ax.axvline(gap, color="black", linestyle=":", linewidth=1)
-    ax.axvline(strength, color="black", linestyle="--", linewidth=1)
+    ax.axvline(gap, color="black", linestyle=":", linewidth=1, label=f"gap at or below {gap:g}")
+    ax.axvline(strength, color="black", linestyle="--", linewidth=1, label=f"strength at or above {strength:g}")
     ax.set_xlim(0, 5)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="status", title_fontsize=8)
     return fig
