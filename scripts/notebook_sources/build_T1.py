@@ -92,7 +92,7 @@ A control cuts the likelihood of your rank-1 risk by `control_effectiveness` (a 
 cells.append(tagged(code('''top = register.iloc[0]
 residual = residual_risk(top["likelihood"], top["impact"], control_effectiveness)
 answer("t1-residual-level", residual["residual_level"])'''), "solution", id="t1-residual-level", kind="exercise"))
-cells.append(code('''residual'''))
+cells.append(code('''residual_risk(register.loc[0, "likelihood"], register.loc[0, "impact"], control_effectiveness)  # the whole result: inherent and residual'''))
 cells.append(md("""# Exercise 6 · A security budget under a cap
 
 Your cabinet offers an annual security budget (the cap below). The table lists candidate controls with their annual cost and the annualized loss each removes from your register (synthetic estimates). `security_budget(controls, cap)` ranks them by loss reduced per dollar (the greedy order) and finds the best set that fits under the cap.
@@ -117,7 +117,8 @@ cells.append(code('''processes = bia_processes(wb.district, seed)
 show_table(processes.set_index("process"), "Recovery objectives (hours, synthetic)")'''))
 cells.append(tagged(code('''checked = bia(processes)
 answer("t1-bia-failing", checked.loc[~checked["ok"], "process"].tolist())'''), "solution", id="t1-bia-failing", kind="exercise"))
-cells.append(code('''show_figure(bia_chart(checked), f"Bar chart of RTO plus work recovery time for each process against its MTD; {int((~checked['meets_mtd']).sum())} of {len(checked)} processes recover too slowly and {int((~checked['meets_rpo']).sum())} are backed up less often than their RPO allows.")
+cells.append(code('''checked = bia(processes)
+show_figure(bia_chart(checked), f"Bar chart of RTO plus work recovery time for each process against its MTD; {int((~checked['meets_mtd']).sum())} of {len(checked)} processes recover too slowly and {int((~checked['meets_rpo']).sum())} are backed up less often than their RPO allows.")
 for finding in checked.loc[~checked["ok"], "finding"]:
     print("-", finding)'''))
 cells.append(md("""For each failing process, which is cheaper to change: the recovery (faster restores, a standby system), the work recovery (better procedures), the backups (more often, or continuous replication), or the objective itself (is the MTD really that short)? Who in the district has the authority to decide?"""))

@@ -103,7 +103,9 @@ cells.append(md("""# Exercise 6 · Downtime with the backup link
 Add the backup link **in parallel** with the primary; the pair is still in series with the core. Record the **expected hours down a year** as `t2-downtime-redundant`. What is left is mostly the core: the single point of failure the backup link does not remove."""))
 cells.append(tagged(code('''redundant = availability_series(paths.core, availability_parallel(paths.primary, paths.backup))
 answer("t2-downtime-redundant", downtime_per_year(redundant))'''), "solution", id="t2-downtime-redundant", kind="exercise"))
-cells.append(code('''show_figure(downtime_chart({"primary only": downtime_per_year(single), "primary + backup": downtime_per_year(redundant),
+cells.append(code('''single = availability_series(paths.core, paths.primary)
+redundant = availability_series(paths.core, availability_parallel(paths.primary, paths.backup))
+show_figure(downtime_chart({"primary only": downtime_per_year(single), "primary + backup": downtime_per_year(redundant),
                             "core alone (the floor)": downtime_per_year(paths.core)}, "WAN path: expected hours down a year"),
             f"Bar chart of expected downtime: {downtime_per_year(single):.2f} hours a year with the primary link only, "
             f"{downtime_per_year(redundant):.2f} with the backup link, and {downtime_per_year(paths.core):.2f} from the core alone.")'''))
@@ -114,7 +116,7 @@ cells.append(code('''d = wb.district
 print(f"{d.enrollment.total:,} students, NSLP {d.nslp_pct:.1%}, {d.locale}")'''))
 cells.append(tagged(code('''c2 = c2_five_year_budget(d.enrollment.total, d.nslp_pct, d.locale)
 answer("t2-c2-district-share", c2["district_share"])'''), "solution", id="t2-c2-district-share", kind="exercise"))
-cells.append(code('''c2'''))
+cells.append(code('''c2_five_year_budget(d.enrollment.total, d.nslp_pct, d.locale)  # the whole split'''))
 cells.append(md("""Is the district's share enough to replace the access points of Exercise 4 in *every* school? If not, which sites come first, and what happens to the budget when a school's count is driven by capacity rather than coverage?"""))
 prompts = sec["Reflection prompts"]
 items = re.split(r"<!-- id: ([a-z0-9-]+) -->", prompts)
