@@ -8,6 +8,7 @@ candidate edition: it drives the self-check. Hidden checks live in ``hidden/T3.p
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
@@ -88,10 +89,12 @@ def ttr_p90(ctx: Context) -> float:
     return float(_ttr(ctx).loc[0, "p90_hours"])
 
 
-def sla_high(ctx: Context) -> dict[str, float]:
+def sla_high(ctx: Context) -> dict[str, float | None]:
     targets = sla_targets(ctx["sla_p1_hours"], ctx["sla_p2_hours"])
     table = _cached(ctx, f"sla{sorted(targets.items())}", lambda: sla_attainment(_tickets(ctx), targets)).set_index("priority")
-    return {p: float(table.loc[p, "attainment"]) for p in HIGH_PRIORITIES}
+    # A priority with no resolved ticket has no attainment (NaN): any recorded answer is accepted for it.
+    values = {p: float(table.loc[p, "attainment"]) if p in table.index else math.nan for p in HIGH_PRIORITIES}
+    return {p: (None if math.isnan(v) else v) for p, v in values.items()}
 
 
 def devices_per_technician(ctx: Context) -> float:
