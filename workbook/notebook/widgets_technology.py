@@ -20,9 +20,8 @@ def security_budget_view(controls: Any, budget: float, effectiveness_scale: floa
     """Show the security budget's choice (chart and table) and return the result table.
 
     ``effectiveness_scale`` multiplies every control's ALE reduction (0.5: the
-    controls work half as well as estimated), capped at the control's own
-    estimate times the scale; it is how a cabinet asks "what if the vendor is
-    optimistic?".
+    controls work half as well as estimated, 1.2: a fifth better); it is how a
+    cabinet asks "what if the vendor's estimate is optimistic?".
     """
     from workbook.notebook.charts_security import security_budget_chart
     from workbook.notebook.display import show_figure, show_table
