@@ -40,7 +40,8 @@ def bandwidth_projection_chart(projection: Any, targets: Mapping[str, float], ci
         ax.axhline(float(circuit_mbps), color="black", linestyle="--", linewidth=1.2, label=f"today's circuit: {circuit_mbps:,.0f} Mbps")
     for x, y in zip(years, projection["mbps"]):
         ax.annotate(f"{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
-    ax.set_ylim(bottom=0)
+    highest = max([float(projection["mbps"].max()), *(float(v) for v in targets.values()), float(circuit_mbps or 0)])
+    ax.set_ylim(0, highest * 1.12 or 1)
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
