@@ -32,7 +32,7 @@ def test_grade_L6_correct_full_marks_blank_zero(l6: Path, tmp_path: Path) -> Non
     instructor = {c["id"]: c for c in nbformat.read(l6, as_version=4).cells}
     correct = nbformat.read(released_path, as_version=4)
     for cell in correct.cells:
-        if "solution" in cell.metadata.get("tags", []):
+        if "answer" in cell.metadata.get("tags", []):
             cell.source = instructor[cell["id"]].source
     subs = tmp_path / "subs"
     for candidate, nb in {"ana-reyes": correct, "ben-okafor": blank}.items():

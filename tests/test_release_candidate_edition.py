@@ -69,7 +69,8 @@ def test_release_repository_notebooks(tmp_path: Path, capsys) -> None:
         for cell in nb.cells:
             tags = cell.metadata.get("tags", [])
             assert "instructor" not in tags
-            if "solution" in tags:
+            if "answer" in tags:
+                assert "solution" not in tags
                 assert is_placeholder(cell.source), (path.name, cell["id"])
     hidden_rubrics = {p.name for p in (ROOT / "exercises" / "hidden").glob("*.py")}
     assert hidden_rubrics, "the repository has hidden checks"

@@ -28,7 +28,7 @@ def execute_notebook(source: Path, target: Path, parameters: dict) -> Path:
         parameters=parameters,
         kernel_name="python3",
         progress_bar=False,
-        cwd=str(source.parent),
+        cwd=str(target.parent),
     )
     return target
 
@@ -44,6 +44,25 @@ def export_html(notebook: Path, target: Path) -> Path:
     return target
 
 
+def sample_candidate_notebook(source: Path, target: Path) -> Path:
+    """The notebook as a sample candidate completed it: the model answers in ``answer`` cells.
+
+    In the candidate edition an exercise cell is tagged ``answer`` and holds the
+    candidate's work; here it holds the instructor's solution, so the demo
+    portfolio shows answered exercises (``solution`` cells never reach a portfolio).
+    """
+    import nbformat
+
+    nb = nbformat.read(str(source), as_version=4)
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "solution" in tags:
+            cell.metadata["tags"] = ["answer" if t == "solution" else t for t in tags]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(target))
+    return target
+
+
 def run(district: str, out: Path) -> dict[str, Path]:
     from workbook.districts import load_district
     from workbook.paths import notebooks_dir
@@ -51,8 +70,9 @@ def run(district: str, out: Path) -> dict[str, Path]:
     load_district(district)  # a bad district is reported before any kernel starts
     out.mkdir(parents=True, exist_ok=True)
     workspace = out / "workspace"
+    completed = sample_candidate_notebook(notebooks_dir() / L6, out / "sample-candidate" / L6)
     executed = execute_notebook(
-        notebooks_dir() / L6,
+        completed,
         workspace / L6,
         {"district": district, "candidate": "demo-candidate"},
     )

@@ -12,7 +12,9 @@ The placeholder names the exercise, shows the shape of the ``answer(...)``
 call and raises ``NotImplementedError``, so a blank submission scores zero with
 a clear reason ("the placeholder is still there") instead of a silent miss.
 
-Cells tagged ``instructor`` are removed; outputs and execution counts are
+A released solution cell is tagged ``answer`` instead: it now holds the
+candidate's own work (the portfolio shows it; ``solution`` cells, the
+instructor's, never reach a portfolio). Cells tagged ``instructor`` are removed; outputs and execution counts are
 cleared; cell ids stay (the grader matches cells by them). Locked cells (all
 but solutions and reflections) are marked not editable in JupyterLab. The
 notebook carries ``metadata.workbook.schema_version``. Releasing a released
@@ -130,7 +132,11 @@ def release_notebook(nb: Any) -> Any:
             cell["execution_count"] = None
             if "solution" in tags:
                 cell["source"] = release_source(cell.source, _wb_id(cell))
-        editable = "solution" in tags or "reflection" in tags
+        if "solution" in tags:
+            # In the candidate edition the cell holds the candidate's own answer.
+            tags = ["answer" if t == "solution" else t for t in tags]
+            meta["tags"] = tags
+        editable = "answer" in tags or "reflection" in tags
         if editable:
             meta.pop("editable", None)
         else:

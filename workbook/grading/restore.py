@@ -1,7 +1,7 @@
 """Rebuild a submission on its released template: what is locked comes from the template.
 
 The candidate owns exactly two kinds of cells, matched by ``metadata.workbook.id``:
-exercise cells (tag ``solution``) and reflection cells (tag ``reflection``).
+exercise cells (tag ``answer`` in the candidate edition, ``solution`` in the instructor's) and reflection cells (tag ``reflection``).
 Every other template cell (readings, parameters, set-up, worked examples,
 artifacts) is taken from the template, whatever the submission holds. Cells
 the candidate added (no known id) are kept, without tags or workbook ids, after
@@ -30,7 +30,7 @@ from workbook.grading.release import is_placeholder
 
 __all__ = ["RestoreResult", "restore_submission", "editable_ids"]
 
-_STRIP_TAGS = {"parameters", "injected-parameters", "solution", "reflection", "instructor"}
+_STRIP_TAGS = {"parameters", "injected-parameters", "solution", "answer", "reflection", "instructor"}
 
 
 @dataclass
@@ -56,7 +56,7 @@ def editable_ids(template: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for cell in template.cells:
         wid = _wb_id(cell)
-        if wid and ({"solution", "reflection"} & set(_tags(cell))):
+        if wid and ({"solution", "answer", "reflection"} & set(_tags(cell))):
             out.setdefault(wid, cell)
     return out
 
@@ -133,7 +133,7 @@ def restore_submission(submission: Any, template: Any) -> RestoreResult:
     for wid, tcell in editable.items():
         found = copies.get(wid, [])
         if not found:
-            kind = "exercise" if "solution" in _tags(tcell) else "reflection"
+            kind = "exercise" if {"solution", "answer"} & set(_tags(tcell)) else "reflection"
             warnings.append(f"the {kind} cell {wid} was deleted; the released placeholder was used")
             notes[wid] = "deleted"
             continue
