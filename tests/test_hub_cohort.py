@@ -212,6 +212,31 @@ def test_hub_collect_then_changed_notebook_survives_second_handout(hub, cohort):
     assert {p.stat().st_uid for p in owner.iterdir()} == {pwd.getpwnam(ANA).pw_uid}
 
 
+def test_hub_collected_work_is_graded(hub, cohort):
+    """What `collect` gathered (strand folders kept) goes straight into `workbook grade`."""
+    import hashlib
+
+    from workbook.grading.gradebook import Gradebook
+
+    out = cohort["work"] / "submissions"
+    if not (out / ANA / L6).exists():
+        rc = workbook(["cohort", "collect", "--roster", str(cohort["roster"]), "--out", str(out)])
+        assert rc == 0
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*.ipynb")}
+    book = cohort["work"] / "grades.sqlite"
+    rc = workbook(["grade", str(out), "--roster", str(cohort["roster"]), "--cohort-dir",
+                   str(cohort["work"] / "cohort"), "--only", "L6", "--gradebook", str(book),
+                   "--workers", "1", "--no-progress"])
+    assert rc == 0
+    results = {r["candidate"]: r for r in Gradebook(book).results()}
+    assert set(results) == {ANA, BEN}
+    for name, row in results.items():
+        assert row["status"] == "graded", (name, row["reason"])
+        assert row["possible"] > 0
+    assert all(o["reason"] for o in Gradebook(book).outcomes())
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*.ipynb")}
+
+
 def test_hub_browser_login_opens_jupyterlab_on_the_start_notebook(hub, cohort):
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium") or "/usr/bin/chromium"

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from workbook.errors import InputError
 
-__all__ = ["DEFAULT_FORMAT", "check_format", "submission_path", "candidates_in"]
+__all__ = ["DEFAULT_FORMAT", "check_format", "submission_path", "find_submission", "candidates_in"]
 
 DEFAULT_FORMAT = "{candidate}/{notebook}.ipynb"
 _FIELDS = {"candidate", "notebook", "principle"}
@@ -63,6 +63,25 @@ def submission_path(root: str | Path, candidate: str, notebook: str | Path, fmt:
     stem = stem[: -len(".ipynb")] if stem.endswith(".ipynb") else stem
     principle = stem.split("-", 1)[0].upper()
     return Path(root) / fmt.format(candidate=candidate, notebook=stem, principle=principle)
+
+
+_STRAND_FOLDERS = {"T": "technology", "E": "education", "L": "leadership"}
+
+
+def find_submission(root: str | Path, candidate: str, notebook: str | Path, fmt: str = DEFAULT_FORMAT) -> Path:
+    """Like :func:`submission_path`, but with the default format also finds the
+    notebook in its strand folder, as ``workbook cohort collect`` keeps it
+    (``{candidate}/leadership/L6-fiscal-management.ipynb``).
+
+    >>> find_submission("/nonexistent", "ana", "L6-fiscal-management").as_posix()
+    '/nonexistent/ana/L6-fiscal-management.ipynb'
+    """
+    path = submission_path(root, candidate, notebook, fmt)
+    if path.exists() or fmt != DEFAULT_FORMAT:
+        return path
+    folder = _STRAND_FOLDERS.get(path.stem[:1].upper())
+    nested = Path(root) / candidate / folder / path.name if folder else path
+    return nested if nested.exists() else path
 
 
 def candidates_in(root: str | Path, fmt: str = DEFAULT_FORMAT) -> list[str]:

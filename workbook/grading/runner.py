@@ -24,7 +24,7 @@ from typing import Any
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
-from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, submission_path
+from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
 __all__ = ["Job", "Summary", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
 
@@ -242,7 +242,7 @@ def plan_jobs(
     hidden, hide_warnings = safe_hide([ex_dir / "hidden", nb_dir, root, *secret_files, *hide])
     warnings += hide_warnings
     jobs = [
-        Job(candidate, pid, tpl.stem, str(submission_path(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
+        Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
             params, tuple(hidden), limits or Limits(), kernel_name, sandbox)
         for candidate, params in people
         for pid, tpl in sorted(templates.items())
