@@ -67,3 +67,25 @@ def test_t4_partial_credit_for_a_gap_list_half_right():
     assert check.run(expected, ctx).status == "correct"
     assert check.run([name.upper() for name in expected], ctx).status == "correct"  # text compares without case
     assert check.run(expected[:-1] + ["Wireless design?"], ctx).status == "partial"
+
+
+@pytest.mark.parametrize("pid", ["T3", "T4"])
+def test_cells_outside_solutions_never_need_a_solution_variable(pid):
+    """The candidate edition replaces solution bodies: later cells must still run on their own."""
+    import ast
+
+    nb = nbformat.read(str(notebooks_dir() / principle(pid).notebook), as_version=4)
+    defined_outside: set[str] = set()
+    only_in_solutions: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        stored |= {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+        if "solution" in cell.metadata.get("tags", []):
+            only_in_solutions |= stored - defined_outside
+            continue
+        loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        assert not (loaded & (only_in_solutions - defined_outside)), (cell.id, loaded & only_in_solutions)
+        defined_outside |= stored

@@ -66,8 +66,9 @@ cells.append(md("""# Exercise 1 · How much of the fleet is past its planned lif
 Build the age profile of the **whole** fleet (student and staff devices) in your fiscal year with `fleet_age_profile(devices, fiscal_year, lifespan_years=wb.district.devices.lifespan_years)`. Record the **number of devices at or past the planned lifespan** (the rows marked `past_lifespan`) as `t3-past-lifespan`."""))
 cells.append(tagged(code('''profile = fleet_age_profile(devices, fiscal_year, lifespan_years=wb.district.devices.lifespan_years)
 answer("t3-past-lifespan", int(profile.loc[profile["past_lifespan"], "devices"].sum()))'''), "solution", id="t3-past-lifespan", kind="exercise"))
-cells.append(code('''show_figure(fleet_age_chart(profile, f"{wb.district.name}: devices by age in {fiscal_year}"),
-            f"Bar chart of devices by age; {int(profile.loc[profile['past_lifespan'], 'devices'].sum()):,} devices are at or past the "
+cells.append(code('''ages = fleet_age_profile(devices, fiscal_year, lifespan_years=wb.district.devices.lifespan_years)
+show_figure(fleet_age_chart(ages, f"{wb.district.name}: devices by age in {fiscal_year}"),
+            f"Bar chart of devices by age; {int(ages.loc[ages['past_lifespan'], 'devices'].sum()):,} devices are at or past the "
             f"{wb.district.devices.lifespan_years}-year planned life.")'''))
 cells.append(md("""The Chromebooks in the inventory also carry an `aue_year`: the year their platform stops receiving updates. Which groups reach it within your plan period, even if they are younger than the planned life?
 
@@ -87,9 +88,10 @@ cells.append(md("""# Exercise 3 · What it costs to stay current
 Measure your software inventory's currency on July 1 of your fiscal year (`software_as_of(fiscal_year)`) with a one-year horizon: `software_currency(software, software_as_of(fiscal_year), horizon_days=365)`. Record the **total cost to stay current** (the sum of the `cost_to_stay_current` column: unsupported and ending-soon products) as `t3-software-cost`."""))
 cells.append(tagged(code('''currency = software_currency(software, software_as_of(fiscal_year), horizon_days=365)
 answer("t3-software-cost", float(currency["cost_to_stay_current"].sum()))'''), "solution", id="t3-software-cost", kind="exercise"))
-cells.append(code('''show_table(currency[["product", "version", "end_of_support", "count", "status", "fiscal_year_of_end", "cost_to_stay_current", "confidence"]].set_index("product"),
+cells.append(code('''currency_table = software_currency(software, software_as_of(fiscal_year), horizon_days=365)
+show_table(currency_table[["product", "version", "end_of_support", "count", "status", "fiscal_year_of_end", "cost_to_stay_current", "confidence"]].set_index("product"),
            "Software currency", money=("cost_to_stay_current",))
-show_figure(software_currency_chart(currency), "Stacked bar chart of upgrade cost by the fiscal year in which support ends, split into unsupported, ending soon and supported products.")'''))
+show_figure(software_currency_chart(currency_table), "Stacked bar chart of upgrade cost by the fiscal year in which support ends, split into unsupported, ending soon and supported products.")'''))
 cells.append(md("""# Exercise 4 · Which products fall out of support within the year?
 
 From the same table, record the **names of the products whose status is "ending soon"**, each name once, sorted alphabetically (a list of text), as `t3-software-ending`. Products already unsupported are a separate, more urgent list: what would you do about them first?"""))
@@ -112,7 +114,8 @@ cells.append(md("""# Exercise 6 · Service-level attainment for high-priority ti
 Your department promises to resolve P1 tickets within `sla_p1_hours` and P2 tickets within `sla_p2_hours` (parameters above; P3 and P4 get 24 and 72 hours). Compute attainment with `sla_attainment(tickets, sla_targets(sla_p1_hours, sla_p2_hours))` and record the attainment of the **high-priority tickets** as a mapping `{"P1": ..., "P2": ...}` of fractions, as `t3-sla-high`."""))
 cells.append(tagged(code('''sla = sla_attainment(tickets, sla_targets(sla_p1_hours, sla_p2_hours)).set_index("priority")
 answer("t3-sla-high", {p: float(sla.loc[p, "attainment"]) for p in ("P1", "P2")})'''), "solution", id="t3-sla-high", kind="exercise"))
-cells.append(code('''show_table(sla, "SLA attainment by priority", percent=("attainment",))'''))
+cells.append(code('''show_table(sla_attainment(tickets, sla_targets(sla_p1_hours, sla_p2_hours)).set_index("priority"),
+           "SLA attainment by priority", percent=("attainment",))'''))
 cells.append(tagged(md("""### Artifact · A year of help desk tickets
 
 Ticket volume by month and category for your fiscal year: where the work comes from and when. It stays in your portfolio."""), "artifact", id="t3-artifact-tickets", kind="artifact", title="Help desk tickets by month and category"))

@@ -58,7 +58,7 @@ cells.append(code('''decision = decision_question(seed)
 print("Decision:", decision)'''))
 cells.append(tagged(code('''rows = crosswalk(decision=decision)
 answer("t4-decision-standards", sorted(set(rows["standard"])))'''), "solution", id="t4-decision-standards", kind="exercise"))
-cells.append(code('''show_table(rows[["standard", "requirement", "citation"]].set_index("standard"), f"What governs: {decision}")'''))
+cells.append(code('''show_table(crosswalk(decision=decision)[["standard", "requirement", "citation"]].set_index("standard"), f"What governs: {decision}")'''))
 cells.append(md("""# Exercise 2 · A number worth knowing
 
 A board member asks how many safeguards the "essential cyber hygiene" baseline of the CIS Critical Security Controls v8 contains. Find it in the crosswalk (the requirement of the `CIS Controls v8 IG1` row) or in the readings, and record it as a whole number as `t4-ig1-safeguards`."""))
@@ -78,9 +78,10 @@ cells.append(tagged(code('''answer("t4-self-mean", round(float(detail["score"].m
 cells.append(tagged(code('''by_area = self_assessment(responses, gap=gap_threshold)
 answer("t4-weakest-area", by_area.loc[0, "area"])'''), "solution", id="t4-weakest-area", kind="exercise"))
 cells.append(tagged(code('''answer("t4-gap-list", sorted(detail.loc[detail["status"] == "gap", "concept"]))'''), "solution", id="t4-gap-list", kind="exercise"))
-cells.append(code('''show_figure(self_assessment_chart(by_area, "A colleague's self-assessment by area (synthetic)", gap=gap_threshold),
-            f"Horizontal bar chart of mean ratings by area; the weakest area is {by_area.loc[0, 'area']} at {by_area.loc[0, 'mean_score']:.1f} "
-            f"and the strongest {by_area.iloc[-1]['area']} at {by_area.iloc[-1]['mean_score']:.1f}.")'''))
+cells.append(code('''areas = self_assessment(responses, gap=gap_threshold)
+show_figure(self_assessment_chart(areas, "A colleague's self-assessment by area (synthetic)", gap=gap_threshold),
+            f"Horizontal bar chart of mean ratings by area; the weakest area is {areas.loc[0, 'area']} at {areas.loc[0, 'mean_score']:.1f} "
+            f"and the strongest {areas.iloc[-1]['area']} at {areas.iloc[-1]['mean_score']:.1f}.")'''))
 cells.append(md("""Which two of this colleague's gaps would you close first if they worked in your district, and which would you cover with a team member instead?
 
 # Your own self-assessment
