@@ -1,23 +1,13 @@
-"""Source of the notebook: run it to rebuild the .ipynb, then scripts/store_checked_outputs.py."""
-from pathlib import Path
-ROOT = Path(__file__).resolve().parents[2]
-import re, nbformat
-from nbformat.v4 import new_notebook, new_markdown_cell as md, new_code_cell as code
-readings = open(str(ROOT / "docs/readings/T3-technology-services.md")).read()
-sections = re.split(r"(?m)^## ", readings)
-sec = {s.split("\n",1)[0].strip(): s.split("\n",1)[1].strip() for s in sections[1:]}
-def tagged(cell, *tags, **wb):
-    cell.metadata["tags"] = list(tags)
-    if wb: cell.metadata["workbook"] = wb
-    return cell
+"""Source of T3-technology-services.ipynb: run it to rebuild the notebook, then scripts/store_checked_outputs.py."""
+from nbsource import HOW_TO_USE, closing_cells, code, md, readings, reflection_cells, tagged, write_notebook
+
+sec = readings("T3-technology-services")
 cells = []
 cells.append(md("""# T3 · Technology Services
 
 *Technology strand · hardware and software currency; planning for internal services; desktop support*
 
-This notebook works on **your district's numbers**. Run each cell with **Shift+Enter**, from the top. The parameters cell below says which district you are working on; the instructor's roster sets it for you, or you can put in the path of your own district file (see `00-start-here.ipynb`).
-
-Exercises end with `answer("exercise-id", value)`: it records your answer for the instructor and tells you at once whether it **matches** or is **not yet** right (it never shows the expected value). Reflections are yours to write in the cells marked *Reflection*; charts and tables marked *Artifact* go to your portfolio."""))
+""" + HOW_TO_USE))
 cells.append(tagged(code('''district: str = "sample-suburban"  # a sample id (sample-rural, sample-suburban, sample-urban) or the path of your district file
 candidate: str = "demo"  # your candidate id (the instructor's roster sets it)
 seed: int = 2026  # varies the synthetic inventories and tickets; the roster sets one per candidate
@@ -129,26 +119,6 @@ cells.append(md("""# Exercise 7 · Devices per technician
 Your district has `support_technicians(wb.district, seed)` full-time equivalents of desktop support (synthetic) for every device in the inventory, student and staff. Record the **devices per technician** from `staffing_ratios(devices, staff, technicians)` as `t3-devices-per-tech`, with `staff = supported_staff(wb.district)`. What would a new 1:1 program for one more grade span do to it?"""))
 cells.append(tagged(code('''ratios = staffing_ratios(int(devices["count"].sum()), supported_staff(wb.district), support_technicians(wb.district, seed))
 answer("t3-devices-per-tech", ratios["devices_per_technician"])'''), "solution", id="t3-devices-per-tech", kind="exercise"))
-prompts = sec["Reflection prompts"]
-items = re.split(r"<!-- id: ([a-z0-9-]+) -->", prompts)
-pairs = [(items[i], items[i+1].strip()) for i in range(1, len(items), 2)]
-cells.append(md("# Reflections\n\nWrite in your own words, 250 to 400 words each, in the cells below the prompts (double-click to edit, Shift+Enter to finish). Your mentor reads these in your portfolio; the instructor scores them with the rubric's criteria."))
-for rid, text in pairs:
-    text = re.sub(r"^\d+\.\s*", "", text)
-    text = re.sub(r"(?m)^   ", "", text)
-    cells.append(md("### Reflection prompt\n\n" + text))
-    cells.append(tagged(md("*Write your reflection here.*"), "reflection", id=rid, kind="reflection"))
-cells.append(md("## Sources\n\n" + sec["Sources"]))
-cells.append(md("""---
-**Next:** when you have answered every exercise and written both reflections, save the notebook (Ctrl+S). Your instructor collects it from your hub folder; `workbook portfolio build` turns it into a page of your portfolio."""))
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-nb.metadata["language_info"] = {"name": "python"}
-nb.metadata["workbook"] = {"schema_version": 1, "principle": "T3", "title": "Technology Services"}
-for i, c in enumerate(nb.cells):
-    c["id"] = c.metadata.get("workbook", {}).get("id") or f"t3-cell-{i:02d}"
-nbformat.validate(nb)
-out = ROOT / "notebooks/technology/T3-technology-services.ipynb"
-out.parent.mkdir(parents=True, exist_ok=True)
-nbformat.write(nb, str(out))
-print(len(nb.cells), "cells")
+cells += reflection_cells(sec)
+cells += closing_cells(sec)
+write_notebook(cells, "T3", "Technology Services", "technology/T3-technology-services.ipynb")

@@ -1,15 +1,7 @@
-"""Source of the notebook: run it to rebuild the .ipynb, then scripts/store_checked_outputs.py."""
-from pathlib import Path
-ROOT = Path(__file__).resolve().parents[2]
-import re, nbformat
-from nbformat.v4 import new_notebook, new_markdown_cell as md, new_code_cell as code
-readings = open(str(ROOT / "docs/readings/T4-it-knowledge.md")).read()
-sections = re.split(r"(?m)^## ", readings)
-sec = {s.split("\n",1)[0].strip(): s.split("\n",1)[1].strip() for s in sections[1:]}
-def tagged(cell, *tags, **wb):
-    cell.metadata["tags"] = list(tags)
-    if wb: cell.metadata["workbook"] = wb
-    return cell
+"""Source of T4-it-knowledge.ipynb: run it to rebuild the notebook, then scripts/store_checked_outputs.py."""
+from nbsource import closing_cells, code, md, readings, reflection_cells, tagged, write_notebook
+
+sec = readings("T4-it-knowledge")
 cells = []
 cells.append(md("""# T4 · IT Knowledge
 
@@ -94,26 +86,6 @@ cells.append(tagged(md("""### Artifact · My technical strengths and gaps
 
 The chart and table below, drawn from your ratings, stay in your portfolio. With a running kernel, the sliders redraw them."""), "artifact", id="t4-artifact-self", kind="artifact", title="Technical concepts self-assessment: strengths and gaps"))
 cells.append(tagged(code('''self_assessment_explorer(my_ratings);'''), "artifact", "hide-input", id="t4-artifact-self-chart", kind="artifact", title="Technical concepts self-assessment: strengths and gaps"))
-prompts = sec["Reflection prompts"]
-items = re.split(r"<!-- id: ([a-z0-9-]+) -->", prompts)
-pairs = [(items[i], items[i+1].strip()) for i in range(1, len(items), 2)]
-cells.append(md("# Reflections\n\nWrite in your own words, 250 to 400 words each, in the cells below the prompts (double-click to edit, Shift+Enter to finish). Your mentor reads these in your portfolio; the instructor scores them with the rubric's criteria."))
-for rid, text in pairs:
-    text = re.sub(r"^\d+\.\s*", "", text)
-    text = re.sub(r"(?m)^   ", "", text)
-    cells.append(md("### Reflection prompt\n\n" + text))
-    cells.append(tagged(md("*Write your reflection here.*"), "reflection", id=rid, kind="reflection"))
-cells.append(md("## Sources\n\n" + sec["Sources"]))
-cells.append(md("""---
-**Next:** when you have answered every exercise and written both reflections, save the notebook (Ctrl+S). Your instructor collects it from your hub folder; `workbook portfolio build` turns it into a page of your portfolio."""))
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-nb.metadata["language_info"] = {"name": "python"}
-nb.metadata["workbook"] = {"schema_version": 1, "principle": "T4", "title": "IT Knowledge"}
-for i, c in enumerate(nb.cells):
-    c["id"] = c.metadata.get("workbook", {}).get("id") or f"t4-cell-{i:02d}"
-nbformat.validate(nb)
-out = ROOT / "notebooks/technology/T4-it-knowledge.ipynb"
-out.parent.mkdir(parents=True, exist_ok=True)
-nbformat.write(nb, str(out))
-print(len(nb.cells), "cells")
+cells += reflection_cells(sec)
+cells += closing_cells(sec)
+write_notebook(cells, "T4", "IT Knowledge", "technology/T4-it-knowledge.ipynb")
