@@ -49,3 +49,11 @@ def test_answer_payload_with_unknown_schema_is_rejected():
     payload = encode_answer("x", 1.0) | {"schema_version": 99}
     with pytest.raises(AnswerError, match="schema_version = 99"):
         decode_answer(payload)
+
+
+def test_answer_nan_inside_a_mapping_or_list_comes_back_as_a_float():
+    payload = json.loads(json.dumps(encode_answer("m", {"p1": float("nan"), "p2": 3.5, "label": "NaN"})))
+    _, back = decode_answer(payload)
+    assert math.isnan(back["p1"]) and back["p2"] == 3.5 and back["label"] == "NaN"
+    _, items = decode_answer(json.loads(json.dumps(encode_answer("l", [1.0, float("inf")]))))
+    assert items == [1.0, float("inf")]

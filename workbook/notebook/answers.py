@@ -28,8 +28,13 @@ class AnswerError(WorkbookError):
     """A value that has no faithful JSON form, or a malformed answer payload."""
 
 
-def _plain(value: Any, where: str) -> Any:
-    """Turn numpy scalars, tuples and nested values into JSON-ready Python."""
+def _plain(value: Any, where: str, nested: bool = False) -> Any:
+    """Turn numpy scalars, tuples and nested values into JSON-ready Python.
+
+    A non-finite float is written ``"NaN"`` / ``"Infinity"`` at the top level
+    (the payload's ``kind`` says it is a number) and ``{"$float": "NaN"}``
+    inside a list or mapping, where a plain string would be ambiguous.
+    """
     if hasattr(value, "item") and type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
         value = value.item()
     if value is None or isinstance(value, (bool, str)):
@@ -38,16 +43,15 @@ def _plain(value: Any, where: str) -> Any:
         return int(value)
     if isinstance(value, numbers.Real):
         f = float(value)
-        if math.isnan(f):
-            return "NaN"
-        if math.isinf(f):
-            return "Infinity" if f > 0 else "-Infinity"
-        return f
+        special = "NaN" if math.isnan(f) else ("Infinity" if f > 0 else "-Infinity") if math.isinf(f) else None
+        if special is None:
+            return f
+        return {"$float": special} if nested else special
     if isinstance(value, (list, tuple)) or (type(value).__module__ == "numpy" and hasattr(value, "tolist")):
         items = value.tolist() if hasattr(value, "tolist") else value
-        return [_plain(v, f"{where}[{i}]") for i, v in enumerate(items)]
+        return [_plain(v, f"{where}[{i}]", True) for i, v in enumerate(items)]
     if isinstance(value, Mapping):
-        return {str(k): _plain(v, f"{where}[{k!r}]") for k, v in value.items()}
+        return {str(k): _plain(v, f"{where}[{k!r}]", True) for k, v in value.items()}
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise AnswerError(
@@ -112,6 +116,17 @@ def _is_real(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def _restore_floats(value: Any) -> Any:
+    """Undo the ``{"$float": ...}`` marks of non-finite floats inside lists and mappings."""
+    if isinstance(value, list):
+        return [_restore_floats(v) for v in value]
+    if isinstance(value, dict):
+        if set(value) == {"$float"} and value["$float"] in _SPECIAL:
+            return _SPECIAL[value["$float"]]
+        return {k: _restore_floats(v) for k, v in value.items()}
+    return value
+
+
 def decode_answer(payload: Any) -> tuple[str, Any]:
     """Read ``(exercise_id, value)`` back from a recorded payload.
 
@@ -143,8 +158,10 @@ def decode_answer(payload: Any) -> tuple[str, Any]:
         return exercise, None
     if kind == "number":
         return exercise, _SPECIAL.get(raw, raw) if isinstance(raw, str) else float(raw)
-    if kind in {"integer", "boolean", "text", "list", "mapping"}:
+    if kind in {"integer", "boolean", "text"}:
         return exercise, raw
+    if kind in {"list", "mapping"}:
+        return exercise, _restore_floats(raw)
     if kind in {"table", "series"}:
         import pandas as pd
 
