@@ -12,3 +12,16 @@ collect_ignore_glob = [
     "scripts/*",
     "docs/*",
 ]
+
+
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close matplotlib figures a test or doctest left open (only if pyplot was used)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
