@@ -1,9 +1,10 @@
-"""Foundation benchmarks: executing L6 with papermill, and what `import workbook` costs.
+"""Notebook benchmarks: executing every available notebook with papermill, and what `import workbook` costs.
 
     .venv/bin/python benchmarks/foundation.py [--runs N]
 
-Targets (issue 2): L6 under 4 s on a 2-core machine; ``import workbook`` adds
-under 100 ms to numpy + pandas. Results go to benchmarks/results/foundation.json.
+Targets: each notebook under 4 s per sample district on a 2-core machine
+(papermill, kernel start included); ``import workbook`` adds under 100 ms to
+numpy + pandas. Results go to benchmarks/results/foundation.json.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-L6 = ROOT / "notebooks" / "leadership" / "L6-fiscal-management.ipynb"
 
 
-def time_l6(runs: int) -> dict:
+def time_notebook(path: Path, runs: int) -> dict:
+    """Median seconds to execute ``path`` with papermill, per sample district."""
     import papermill as pm
 
     times: dict[str, list[float]] = {}
@@ -29,10 +30,16 @@ def time_l6(runs: int) -> dict:
         for district in ("sample-rural", "sample-suburban", "sample-urban"):
             for i in range(runs):
                 began = time.perf_counter()
-                pm.execute_notebook(str(L6), f"{tmp}/out-{district}-{i}.ipynb", parameters={"district": district},
-                                    progress_bar=False, cwd=str(L6.parent))
+                pm.execute_notebook(str(path), f"{tmp}/out-{district}-{i}.ipynb", parameters={"district": district},
+                                    progress_bar=False, cwd=str(path.parent))
                 times.setdefault(district, []).append(time.perf_counter() - began)
     return {d: {"median_s": round(statistics.median(t), 2), "runs": len(t)} for d, t in times.items()}
+
+
+def time_notebooks(runs: int) -> dict:
+    from workbook.curriculum import PRINCIPLES
+
+    return {p.id: time_notebook(p.notebook_path, runs) for p in PRINCIPLES if p.status == "available"}
 
 
 def _cumulative_us(code: str, module: str) -> int:
@@ -62,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    result = {"l6_papermill": time_l6(args.runs), "import": time_import(max(5, args.runs)), "python": sys.version.split()[0]}
+    result = {"papermill_seconds": time_notebooks(args.runs), "import": time_import(max(5, args.runs)), "python": sys.version.split()[0]}
     out = ROOT / "benchmarks" / "results" / "foundation.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
