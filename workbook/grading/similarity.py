@@ -38,7 +38,7 @@ import numpy as np
 
 from workbook.errors import InputError
 
-__all__ = ["Passage", "Pair", "tokens", "shingles", "jaccard", "robust_z", "compare_passages", "collect_passages",
+__all__ = ["Passage", "Pair", "tokens", "shingles", "own_tokens", "jaccard", "robust_z", "compare_passages", "collect_passages",
            "matching_stretches", "write_report"]
 
 _WORD = re.compile(r"\w+")
@@ -114,6 +114,19 @@ def robust_z(values: Sequence[float], *, floor: float = 0.05) -> np.ndarray:
     return (x - med) / scale
 
 
+def own_tokens(words: Sequence[str], banned: set[tuple[str, ...]], n: int) -> list[str]:
+    """``words`` without every token covered by a run of ``n`` that the template holds.
+
+    >>> own_tokens("what would you tell the board we would fund it".split(), shingles("what would you tell the board".split(), 3), 3)
+    ['we', 'would', 'fund', 'it']
+    """
+    keep = [True] * len(words)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) in banned:
+            keep[i : i + n] = [False] * n
+    return [w for w, k in zip(words, keep) if k]
+
+
 def compare_passages(
     passages: Iterable[Passage], *, n: int | None = None, z_threshold: float = 3.5, min_similarity: float = 0.25,
     small_cohort_similarity: float = 0.6, min_pairs: int = 6, min_tokens: int = 12,
@@ -121,8 +134,9 @@ def compare_passages(
     """Every pair of candidates per notebook and item, with its similarity, z-score and flag.
 
     ``n`` is the shingle length (3 words for prose, 5 tokens for code by
-    default). A passage with fewer than ``min_tokens`` tokens of its own is
-    not compared.
+    default). Tokens the template holds (runs of ``n`` found in the passage's
+    ``exclude`` text) are dropped first; a passage with fewer than
+    ``min_tokens`` tokens of its own left is not compared.
     """
     if not 0 < min_similarity <= 1:
         raise InputError("min_similarity", min_similarity, "a fraction between 0 and 1")
@@ -134,13 +148,10 @@ def compare_passages(
         size = n or (5 if kind == "code" else 3)
         sets: dict[str, set[tuple[str, ...]]] = {}
         for p in members:
-            words = [t for t, _, _ in tokens(p.text, kind)]
-            if len(words) < min_tokens:
-                continue
             banned = shingles([t for t, _, _ in tokens(p.exclude, kind)], size)
-            own = shingles(words, size) - banned
-            if own:
-                sets[p.candidate] = own
+            words = own_tokens([t for t, _, _ in tokens(p.text, kind)], banned, size)
+            if len(words) >= min_tokens:
+                sets[p.candidate] = shingles(words, size)
         names = sorted(sets)
         pairs = list(itertools.combinations(names, 2))
         sims = [jaccard(sets[a], sets[b]) for a, b in pairs]
