@@ -164,7 +164,8 @@ class ReflectionGrader:
             return []
         total = sum(s.points for s in saved)
         self._fill_form()
-        self.status.value = (f"<span>Saved {len(saved)} criteria ({total:g} points) for {html.escape(item.candidate)} "
+        noun = "criterion" if len(saved) == 1 else "criteria"
+        self.status.value = (f"<span>Saved {len(saved)} {noun} ({total:g} points) for {html.escape(item.candidate)} "
                              f"as {html.escape(self.grader)}.</span>")
         return saved
 
