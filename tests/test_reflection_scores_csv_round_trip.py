@@ -15,14 +15,8 @@ import pytest
 from workbook.cli import main
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook
-from workbook.grading.reflections import (
-    CSV_COLUMNS,
-    ReflectionCSVError,
-    comment_bank,
-    export_csv,
-    import_csv,
-    reflection_scores,
-)
+from workbook.grading.reflection_csv import CSV_COLUMNS, ReflectionCSVError, export_csv, import_csv
+from workbook.grading.reflections import comment_bank, reflection_scores
 from workbook.grading.runner import grade_cohort, plan_jobs
 
 HERE = Path(__file__).parent

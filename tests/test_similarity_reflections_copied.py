@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from workbook.cli import main
-from workbook.grading.reflections import candidate_notebooks
+from workbook.grading.submission_texts import candidate_notebooks
 from workbook.grading.similarity import Passage, collect_passages, compare_passages, matching_stretches
 from workbook.rubric import load_rubric
 

@@ -93,7 +93,7 @@ def _feedback(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from workbook.grading.gradebook import Gradebook
-    from workbook.grading.reflections import export_csv
+    from workbook.grading.reflection_csv import export_csv
 
     with Gradebook(args.gradebook) as book:
         path = export_csv(book, args.submissions, args.out, notebooks=args.notebooks, exercises=args.exercises, layout=args.layout)
@@ -104,7 +104,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from workbook.grading.gradebook import Gradebook
-    from workbook.grading.reflections import import_csv
+    from workbook.grading.reflection_csv import import_csv
 
     with Gradebook(args.gradebook) as book:
         stored = import_csv(book, args.csv, grader=args.grader, exercises=args.exercises)
@@ -113,7 +113,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _similarity(args: argparse.Namespace) -> int:
-    from workbook.grading.reflections import candidate_notebooks
+    from workbook.grading.submission_texts import candidate_notebooks
     from workbook.grading.similarity import collect_passages, compare_passages, write_report
     from workbook.rubric import load_rubric
 

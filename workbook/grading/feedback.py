@@ -236,7 +236,8 @@ def write_feedback(
     (they matter only for ``publish_answers``).
     """
     from workbook.grading.gradebook import Gradebook
-    from workbook.grading.reflections import candidate_notebooks, migrate
+    from workbook.grading.reflections import migrate
+    from workbook.grading.submission_texts import candidate_notebooks
     from workbook.grading.runner import plan_jobs
     from workbook.grading.score import notebook_defaults
     from workbook.rubric import load_rubric

@@ -6,7 +6,7 @@
     reflection_grader("grades/gradebook.sqlite", "submissions/", grader="dr-lee")
 
 The form is a thin layer over :mod:`workbook.grading.reflections`: it reads the
-texts with :func:`~workbook.grading.reflections.candidate_notebooks`, offers
+texts with :func:`~workbook.grading.submission_texts.candidate_notebooks`, offers
 each criterion's levels and reusable comments
 (:func:`~workbook.grading.reflections.comment_bank`) and saves through
 :func:`~workbook.grading.reflections.save_reflection`, into the same tables
@@ -22,13 +22,13 @@ from typing import Any
 
 from workbook.errors import WorkbookError
 from workbook.grading.reflections import (
-    comment_bank,
-    candidate_notebooks,
     check_grader,
+    comment_bank,
     migrate,
     reflection_scores,
     save_reflection,
 )
+from workbook.grading.submission_texts import candidate_notebooks
 
 __all__ = ["ReflectionGrader", "reflection_grader"]
 

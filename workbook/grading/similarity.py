@@ -166,7 +166,7 @@ def compare_passages(
 
 
 def collect_passages(items: Iterable[Any], rubrics: dict[str, Any] | None = None) -> list[Passage]:
-    """Passages from :func:`workbook.grading.reflections.candidate_notebooks` items.
+    """Passages from :func:`workbook.grading.submission_texts.candidate_notebooks` items.
 
     Each reflection is one item (its rubric prompt is excluded too); a
     candidate's exercise cells of one notebook, joined, are the item ``code``.
