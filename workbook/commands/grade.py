@@ -44,12 +44,35 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     p.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell (default 60)")
     p.add_argument("--notebook-timeout", type=float, default=600.0, help="seconds per notebook (default 600)")
     p.add_argument("--memory-mb", type=float, default=2048.0, help="kernel memory limit in MB (default 2048)")
-    p.add_argument("--kernel", default="python3", help="kernelspec name (default python3)")
+    p.add_argument(
+        "--kernel", default="warm",
+        help="'warm' (default): a fresh kernel per submission forked from a warm parent that has "
+        "already imported pandas, matplotlib and the workbook (Linux); or a kernelspec name such as python3",
+    )
     p.add_argument("--export-csv", help="also write the gradebook summary as CSV")
     p.add_argument("--export-excel", help="also write the gradebook as an Excel workbook")
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
     return p
+
+
+def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, int | None]:
+    """The kernel name, the context that holds a warm parent (if any), and the worker count.
+
+    Warm kernels spend most of a run waiting on the kernel, not on a core, so
+    with them the default is two workers per core (measured in
+    benchmarks/grading.py); plain kernels default to one per core.
+    """
+    import contextlib
+
+    if args.kernel != "warm":
+        return args.kernel, contextlib.nullcontext(), args.workers
+    if args.dask_scheduler or not (hasattr(os, "fork") and hasattr(os, "pidfd_open")):
+        console.print("[yellow]note:[/yellow] warm kernels need Linux and a local run; using plain python3 kernels", highlight=False)
+        return "python3", contextlib.nullcontext(), args.workers
+    from workbook.grading.warm import KERNEL_NAME, WarmKernelPool
+
+    return KERNEL_NAME, WarmKernelPool(), args.workers or 2 * (os.cpu_count() or 1)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,17 +92,19 @@ def run(args: argparse.Namespace) -> int:
     book = Path(args.gradebook)
     hide = [args.cohort_dir, book, Path(f"{book}-wal"), Path(f"{book}-shm")]
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
-    jobs, warnings = plan_jobs(
-        args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
-        exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
-        kernel_name=args.kernel, hide=hide,
-    )
-    for w in warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
-    summary = grade_cohort(
-        jobs, book, workers=args.workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
-        regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
-    )
+    kernel, pool, workers = _kernel_and_pool(args, console)
+    with pool:
+        jobs, warnings = plan_jobs(
+            args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
+            exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
+            kernel_name=kernel, hide=hide,
+        )
+        for w in warnings:
+            console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+        summary = grade_cohort(
+            jobs, book, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
+            regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
+        )
     console.print(summary_table(summary))
     counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items())) or "nothing new"
     console.print(f"{counts}; {summary.skipped} unchanged; gradebook {book}", highlight=False)

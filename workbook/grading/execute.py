@@ -308,7 +308,7 @@ def execute_notebook(
         try:
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, engine_name=ENGINE_NAME,
-                kernel_name=kernel_name, progress_bar=False, request_save_on_cell_execute=True,
+                kernel_name=kernel_name, progress_bar=False, request_save_on_cell_execute=False,
                 start_timeout=int(limits.startup_timeout), execution_timeout=limits.cell_timeout,
                 km=km, allow_errors=True, interrupt_on_timeout=True, client_holder=holder,
                 output_limit=int(limits.output_mb * 2**20),
