@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DISTRICT ?= sample-suburban
 OUT    ?= demo-output
 
-.PHONY: demo lab test bench install system-deps clean
+.PHONY: demo lab test bench install system-deps web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ install: $(STAMP)
 system-deps:
 	@bash scripts/system-deps.sh
 
-demo: $(STAMP)
+# The portfolio's offline browser assets (MathJax, require.js, widgets, reveal.js) from npm.
+web-assets:
+	@if command -v npm >/dev/null 2>&1; then \
+	  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null; \
+	else echo "npm not found: portfolios will be built without local MathJax (math shows as TeX)"; fi
+
+demo: $(STAMP) web-assets
 	$(PY) -m workbook.demo --district $(DISTRICT) --out $(OUT)
 
 lab: $(STAMP)

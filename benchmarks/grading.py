@@ -353,8 +353,8 @@ def main(argv: list[str] | None = None) -> None:
                                                      params, scratch, pool.kernel_name, workers, save_each_cell=False))
                     print(report["modes"][-1], flush=True)
             if "g" in args.modes:
-                for kernel in ("python3", pool.kernel_name):
-                    report["modes"].append(mode_runner(params, scratch, kernel, 2))
+                for kernel, workers in (("python3", 2), (pool.kernel_name, 2), (pool.kernel_name, 4)):
+                    report["modes"].append(mode_runner(params, scratch, kernel, workers))
                     print(report["modes"][-1], flush=True)
         if "d" in args.modes:
             if args.nbgrader_venv and (args.nbgrader_venv / "bin" / "nbgrader").exists():
