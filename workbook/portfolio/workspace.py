@@ -16,7 +16,7 @@ from typing import Any
 
 from workbook.errors import InputError
 from workbook.portfolio.preprocessors._common import tags_of
-from workbook.portfolio.preprocessors.reflections import reflection_written
+from workbook.progress import cells_progress, reflection_written
 
 __all__ = ["NotebookState", "find_notebooks", "notebook_state", "STATUSES"]
 
@@ -94,7 +94,7 @@ def find_notebooks(workspace: Path) -> tuple[dict[str, Path], list[str]]:
 
 
 def notebook_state(nb: Any) -> NotebookState:
-    """Count what the candidate did in a notebook and derive its status.
+    """Count what the candidate did in a notebook; its status follows :func:`workbook.progress.status_of`.
 
     Examples
     --------
@@ -106,6 +106,10 @@ def notebook_state(nb: Any) -> NotebookState:
     >>> notebook_state(nb).status
     'completed'
     >>> nb.cells.append(nbformat.v4.new_markdown_cell("> prompt", metadata={"tags": ["reflection"]}))
+    >>> notebook_state(nb).status  # running cells is not starting a notebook that asks for writing
+    'not started'
+    >>> nb.cells.append(nbformat.v4.new_markdown_cell("> prompt", metadata={"tags": ["reflection"]}))
+    >>> nb.cells[-1].source = "Our district will phase the refresh over three years to keep the fund steady."
     >>> notebook_state(nb).status
     'in progress'
     """
@@ -128,11 +132,5 @@ def notebook_state(nb: Any) -> NotebookState:
         for output in cell.get("outputs", []):
             state.errors += output.get("output_type") == "error"
             state.answers += ANSWER_MIME in (output.get("data") or {})
-    started = state.code_cells_run > 0 or state.reflections_written > 0
-    done = (
-        state.code_cells_run == state.code_cells
-        and state.errors == 0
-        and state.reflections_written == state.reflections_total
-    )
-    state.status = "not started" if not started else "completed" if done else "in progress"
+    state.status = cells_progress(list(nb.cells)).status
     return state

@@ -13,40 +13,9 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 
 from workbook.portfolio.preprocessors._common import cell_label, context, tags_of
+from workbook.progress import MIN_WORDS, reflection_written
 
 __all__ = ["ReflectionsPreprocessor", "reflection_written", "MIN_WORDS"]
-
-MIN_WORDS = 12
-_PLACEHOLDER = re.compile(
-    r"(write|type) your (reflection|answer|response|thoughts)[^.\n]*|your (reflection|answer) (goes )?here|\btodo\b|\.\.\.|…",
-    re.I,
-)
-
-
-def _own_words(source: str) -> str:
-    """The cell's text without headings, quoted prompts, comments and placeholders."""
-    text = re.sub(r"<!--.*?-->", " ", source, flags=re.S)
-    kept = [ln for ln in text.splitlines() if not ln.lstrip().startswith(("#", ">"))]
-    text = _PLACEHOLDER.sub(" ", "\n".join(kept))
-    return re.sub(r"[*_`]", " ", text)
-
-
-def reflection_written(source: str) -> bool:
-    """Whether a reflection cell holds the candidate's writing, not just the prompt.
-
-    Headings, quoted prompt lines (``>``), HTML comments and placeholders such as
-    "Write your reflection here" do not count; at least :data:`MIN_WORDS` words must remain.
-
-    Examples
-    --------
-    >>> reflection_written("### Reflection\\n> What would you tell the board?\\n\\n*Write your reflection here.*")
-    False
-    >>> reflection_written("> Prompt\\n\\nOur district should phase the refresh over three years so the "
-    ...                    "general fund never carries the whole cost in one year.")
-    True
-    """
-    return len(re.findall(r"\w+", _own_words(source))) >= MIN_WORDS
-
 
 class ReflectionsPreprocessor(Preprocessor):
     """Mark reflection cells for the template and collect the written ones.
