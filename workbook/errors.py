@@ -8,7 +8,7 @@ of a traceback.
 
 from __future__ import annotations
 
-__all__ = ["WorkbookError", "InputError", "DistrictFileError"]
+__all__ = ["WorkbookError", "InputError", "ProblemsError", "DistrictFileError"]
 
 
 class WorkbookError(ValueError):
@@ -45,7 +45,31 @@ class InputError(WorkbookError):
         super().__init__(f"{field} = {shown} is not allowed: expected {allowed}")
 
 
-class DistrictFileError(WorkbookError):
+class ProblemsError(WorkbookError):
+    """A file has one or more problems, all reported at once; ``problems`` lists each one.
+
+    Subclasses name the kind of file (a district, a roster, a scoring sheet).
+    ``suffix`` is added to the first line (for example "nothing was stored").
+
+    Examples
+    --------
+    >>> print(ProblemsError("f.csv", ["f.csv: row 2, column x = 'a': expected a number", "f.csv: row 3 is empty"]))
+    f.csv: 2 problems
+      f.csv: row 2, column x = 'a': expected a number
+      f.csv: row 3 is empty
+    """
+
+    suffix = ""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"{source}: {n} problem" + ("" if n == 1 else "s") + (f", {self.suffix}" if self.suffix else "")
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class DistrictFileError(ProblemsError):
     """A district file has one or more problems; ``problems`` lists each one.
 
     Examples
@@ -55,11 +79,3 @@ class DistrictFileError(WorkbookError):
     d.yaml: 1 problem
       d.yaml: enrollment.tk_3 = -4: must be >= 0
     """
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = list(problems)
-        n = len(self.problems)
-        lines = [f"{source}: {n} problem" + ("" if n == 1 else "s")]
-        lines += [f"  {p}" for p in self.problems]
-        super().__init__("\n".join(lines))

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbook.errors import InputError, WorkbookError
+from workbook.errors import InputError, ProblemsError
 
 if TYPE_CHECKING:  # pragma: no cover
     from pydantic import BaseModel as _Base
@@ -66,7 +66,7 @@ SEED_LIMIT = 2**31 - 1
 MIN_SECRET_LENGTH = 16
 
 
-class RosterError(WorkbookError):
+class RosterError(ProblemsError):
     """A roster file has one or more problems; ``problems`` lists each one.
 
     Examples
@@ -75,14 +75,6 @@ class RosterError(WorkbookError):
     roster.csv: 1 problem
       roster.csv: row 3, column email = 'x': expected an email
     """
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = list(problems)
-        n = len(self.problems)
-        lines = [f"{source}: {n} problem" + ("" if n == 1 else "s")]
-        lines += [f"  {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
 
 
 def _model() -> type:

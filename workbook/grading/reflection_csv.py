@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from workbook.errors import InputError, WorkbookError
+from workbook.errors import InputError, ProblemsError, WorkbookError
 from workbook.grading.reflections import (
     ReflectionScore,
     check_grader,
@@ -32,7 +32,7 @@ CSV_COLUMNS = ("candidate", "notebook", "reflection", "criterion", "possible", "
 _EXCERPT_CHARS = 1500
 
 
-class ReflectionCSVError(WorkbookError):
+class ReflectionCSVError(ProblemsError):
     """A scoring CSV has bad rows; ``problems`` lists one message per bad cell. Nothing was stored.
 
     >>> print(ReflectionCSVError("s.csv", ["s.csv, row 2, column level: 'great' is not allowed: expected one of 'clear'"]))
@@ -40,11 +40,7 @@ class ReflectionCSVError(WorkbookError):
       s.csv, row 2, column level: 'great' is not allowed: expected one of 'clear'
     """
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source, self.problems = source, list(problems)
-        n = len(self.problems)
-        head = f"{source}: {n} problem{'' if n == 1 else 's'}, nothing was stored"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+    suffix = "nothing was stored"
 
 
 def _safe_cell(value: str) -> str:
