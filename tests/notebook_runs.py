@@ -38,3 +38,17 @@ def recorded_answers(nb: nbformat.NotebookNode) -> dict[str, Any]:
 
 def errors(nb: nbformat.NotebookNode) -> list[str]:
     return [f"{c.id}: {o.ename}: {o.evalue}" for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+def rubric_mismatches(nb: nbformat.NotebookNode, rubric: Any, params: dict[str, Any]) -> list[Any]:
+    """What keeps a run from full marks: exercises with no recorded answer, then failed checks.
+
+    Empty when every exercise of ``rubric`` (public and hidden checks) matches
+    what the rubric expects for ``params``.
+    """
+    from workbook.rubric import Context, score_answers
+
+    answers = recorded_answers(nb)
+    missing = sorted({ex.id for ex in rubric.exercises} - set(answers))
+    outcomes = score_answers(rubric, answers, Context(rubric.principle, params))
+    return missing + [(o.exercise, o.check, o.reason) for o in outcomes if o.status != "correct"]
