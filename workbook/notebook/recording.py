@@ -10,7 +10,8 @@ from workbook.notebook.selfcheck import SelfCheck, self_check
 
 __all__ = ["answer", "answer_bundle"]
 
-_ICON = {"matches": "✅", "partial": "🟡", "not yet": "⬜", "unchecked": "ℹ️"}
+# Plain symbols every common font has (emoji render as empty boxes in some exports and on paper).
+_ICON = {"matches": "✓", "partial": "◐", "not yet": "○", "unchecked": "i"}
 
 
 def answer_bundle(exercise_id: str, value: Any) -> dict[str, Any]:

@@ -63,8 +63,9 @@ class DeviceProgramInputs:
         """The inputs as a two-column table to show in the notebook."""
         import pandas as pd
 
-        rows = {k: v for k, v in self.as_kwargs().items()}
-        return pd.DataFrame({"value": list(rows.values())}, index=pd.Index(list(rows), name="input"))
+        rows = self.as_kwargs()
+        # object dtype keeps counts as whole numbers next to dollar amounts
+        return pd.DataFrame({"value": pd.Series(list(rows.values()), dtype=object)}).set_index(pd.Index(list(rows), name="input"))
 
 
 def device_program_inputs(district: Any, seed: int, *, refresh_years: int | None = None, years: int = 5) -> DeviceProgramInputs:
@@ -134,14 +135,10 @@ class PhoneMigration:
 
         return pd.DataFrame(
             {
-                "value": [
-                    self.handsets,
-                    self.upfront,
-                    self.annual_cost_old,
-                    self.annual_cost_new,
-                    self.annual_savings,
-                    self.years,
-                ]
+                "value": pd.Series(
+                    [self.handsets, self.upfront, self.annual_cost_old, self.annual_cost_new, self.annual_savings, self.years],
+                    dtype=object,
+                ).to_numpy()
             },
             index=pd.Index(
                 [
