@@ -1,59 +1,17 @@
-"""The T3 Technology Services readings: shape, outcomes, prompts, sources, dates and numbers."""
+"""The T3 Technology Services readings: vendor dates and worked numbers (general checks: test_readings.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
-import workbook.paths
-from workbook.curriculum import principle
-
-READINGS = workbook.paths.repo_root() / "docs" / "readings" / "T3-technology-services.md"
-TOPIC_HEADINGS = ["Hardware currency", "Software currency", "Planning for internal services", "Desktop support by the numbers"]
+from readings_text import readings_text
 
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return READINGS.read_text(encoding="utf-8")
-
-
-def _sections(text: str) -> dict[str, str]:
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
-
-
-def test_t3_readings_have_one_section_per_topic_in_order(text):
-    assert text.startswith("# T3 · Technology Services")
-    assert list(_sections(text)) == ["Learning outcomes", *TOPIC_HEADINGS, "Reflection prompts", "Sources"]
-
-
-def test_t3_readings_are_long_enough(text):
-    prose = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
-    assert len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose)) >= 1400
-
-
-def test_t3_readings_outcomes_are_the_curriculum_outcomes(text):
-    bullets = re.findall(r"^- (.+)$", _sections(text)["Learning outcomes"], flags=re.M)
-    assert tuple(bullets) == principle("T3").outcomes
-
-
-def test_t3_readings_have_two_reflection_prompts_matching_the_rubric(text):
-    from workbook.rubric import load_rubric
-
-    ids = re.findall(r"<!--\s*id:\s*([a-z0-9-]+)\s*-->", _sections(text)["Reflection prompts"])
-    assert ids == [r.id for r in load_rubric("T3").reflections]
-
-
-def test_t3_readings_name_their_sources(text):
-    sources = re.findall(r"^- (.+)$", _sections(text)["Sources"], flags=re.M)
-    for publisher in ("Center for Internet Security", "CISA", "Google", "Microsoft", "CoSN", "CDW-G"):
-        assert any(publisher in s for s in sources), publisher
-
-
-def test_t3_readings_have_no_dollar_signs(text):
-    assert "$" not in text
+    return readings_text("T3")
 
 
 def test_t3_readings_end_of_support_dates_match_the_reference_table(text):

@@ -1,0 +1,94 @@
+"""Every available principle's readings: shape, length, outcomes, prompts, sources, money.
+
+Each principle with a notebook must have readings in docs/readings/ that the
+notebook source builds from; these checks apply to all of them, so a new
+principle is checked as soon as its notebook exists. Principle-specific checks
+(worked numbers, vendor dates, published counts) live in test_<id>_readings.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from readings_text import readings_path, readings_text, sections
+from workbook.curriculum import PRINCIPLES, principle
+from workbook.rubric import load_rubric
+
+AVAILABLE = [p.id for p in PRINCIPLES if p.status == "available"]
+
+# The topic sections of each principle, in order, and publishers its Sources must name.
+TOPICS = {
+    "L6": (["Building a district technology budget", "Restricted and unrestricted funds", "Total cost of ownership",
+            "ROI, NPV, IRR and payback", "CoSN's Value of Investment"],
+           ("California Department of Education", "CalPERS", "USAC", "CoSN", "Circular A-94", "numpy-financial", "Legislative Analyst")),
+    "T1": (["Information security", "Information security assessment", "Risk assessment", "Business continuity",
+            "Budgeting for security"], ("NIST", "CISA", "CIS", "K12 SIX", "Sophos")),
+    "T2": (["Data delivery: bandwidth to the district", "Data distribution: the WAN and wireless",
+            "Systems: availability and redundancy", "Systems: the district's core systems", "Paying for it: E-rate"],
+           ("FCC", "SETDA", "USAC", "EducationSuperHighway")),
+    "T3": (["Hardware currency", "Software currency", "Planning for internal services", "Desktop support by the numbers"],
+           ("Center for Internet Security", "CISA", "Google", "Microsoft", "CoSN", "CDW-G")),
+    "T4": (["How standards are developed", "How a district adopts standards of its own",
+            "Technical concepts a leader should be able to discuss", "Assessing yourself and planning growth"],
+           ("NIST", "Center for Internet Security", "K12 SIX", "CISA", "ISTE", "IEEE", "Internet Engineering Task Force", "USAC")),
+}
+
+
+def test_readings_exist_for_every_available_principle():
+    assert AVAILABLE, "at least one notebook is available"
+    missing = [pid for pid in AVAILABLE if not readings_path(pid).is_file()]
+    assert missing == []
+    assert set(AVAILABLE) <= set(TOPICS), "add the new principle's topic headings to TOPICS"
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_have_one_section_per_topic_in_order(pid):
+    text = readings_text(pid)
+    assert text.startswith(f"# {pid} · {principle(pid).title}")
+    assert list(sections(text)) == ["Learning outcomes", *TOPICS[pid][0], "Reflection prompts", "Sources"]
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_are_at_least_1200_words(pid):
+    prose = re.sub(r"<!--.*?-->|\$\$.*?\$\$", " ", readings_text(pid), flags=re.S)
+    assert len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose)) >= 1200
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_outcomes_are_the_curriculum_outcomes(pid):
+    bullets = re.findall(r"^- (.+)$", sections(readings_text(pid))["Learning outcomes"], flags=re.M)
+    assert tuple(bullets) == principle(pid).outcomes
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_have_two_reflection_prompts_with_the_rubrics_ids(pid):
+    section = sections(readings_text(pid))["Reflection prompts"]
+    ids = re.findall(r"<!--\s*id:\s*([a-z0-9-]+)\s*-->", section)
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert all(i.startswith(f"{pid.lower()}-reflect-") for i in ids)
+    assert ids == [r.id for r in load_rubric(pid).reflections]
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_name_their_sources(pid):
+    sources = re.findall(r"^- (.+)$", sections(readings_text(pid))["Sources"], flags=re.M)
+    assert len(sources) >= 7
+    for publisher in TOPICS[pid][1]:
+        assert any(publisher in s for s in sources), publisher
+
+
+@pytest.mark.parametrize("pid", AVAILABLE)
+def test_readings_write_money_in_words_and_keep_math_closed(pid):
+    # nbconvert's HTML drops the backslash of an escaped dollar, and MathJax then
+    # pairs two amounts as "math"; so money is written "90,000 dollars".
+    text = readings_text(pid)
+    assert "\\$" not in text
+    body = re.sub(r"`[^`]*`", "", text)
+    body = re.sub(r"\$\$.+?\$\$", "", body, flags=re.S)
+    singles = [m.start() for m in re.finditer(r"\$", body)]
+    assert len(singles) % 2 == 0, "an inline $...$ is left open"
+    for opening, closing in zip(singles[::2], singles[1::2]):
+        assert not body[opening + 1].isdigit(), body[opening - 40 : opening + 40]
+        assert "\n" not in body[opening:closing], "inline math must stay on one line"
