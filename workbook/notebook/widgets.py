@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from workbook.errors import WorkbookError
+from workbook.notebook.live import live_panel
 
 __all__ = ["tco_explorer", "budget_explorer"]
 
@@ -45,7 +45,6 @@ def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
     The ipywidgets container (also displayed).
     """
     import ipywidgets as w
-    from IPython.display import display
 
     base = inputs.as_kwargs()
     if static:
@@ -54,21 +53,13 @@ def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
     refresh = w.IntSlider(value=base["refresh_years"], min=2, max=8, description="Refresh (yrs)", continuous_update=False)
     support = w.FloatSlider(value=base["support_hours_per_device"], min=0, max=6, step=0.1, description="Support h/device", continuous_update=False)
     years = w.IntSlider(value=base["years"], min=1, max=10, description="Horizon (yrs)", continuous_update=False)
-    out = w.Output()
-
-    def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                _show_tco({**base, "unit_cost": price.value, "refresh_years": refresh.value, "support_hours_per_device": support.value, "years": years.value})
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
-
-    for control in (price, refresh, support, years):
-        control.observe(update, names="value")
-    box = w.VBox([w.HTML("<b>Move the sliders to see the TCO change (live, needs a running kernel).</b>"), w.HBox([price, refresh]), w.HBox([support, years]), out])
-    display(box)
-    return box
+    return live_panel(
+        "Move the sliders to see the TCO change (live, needs a running kernel).",
+        [w.HBox([price, refresh]), w.HBox([support, years])],
+        (price, refresh, support, years),
+        lambda: _show_tco({**base, "unit_cost": price.value, "refresh_years": refresh.value,
+                           "support_hours_per_device": support.value, "years": years.value}),
+    )
 
 
 def _show_budget(lines: list[Any], one_time: dict[str, list[Any]], start_year: str, years: int) -> None:
@@ -92,15 +83,12 @@ def _show_budget(lines: list[Any], one_time: dict[str, list[Any]], start_year: s
 def budget_explorer(lines: list[Any], one_time: dict[str, list[Any]], start_year: str, years: int = 3, *, static: bool = True) -> Any:
     """Explore a multi-year budget: change the salary and software escalators and watch the net."""
     import ipywidgets as w
-    from IPython.display import display
 
     if static:
         _show_budget(lines, one_time, start_year, years)
     salary = w.FloatSlider(value=0.02, min=0, max=0.08, step=0.005, readout_format=".1%", description="Salary growth", continuous_update=False)
     software = w.FloatSlider(value=0.03, min=0, max=0.15, step=0.005, readout_format=".1%", description="Software growth", continuous_update=False)
-    out = w.Output()
-
-    def update(_change: Any = None) -> None:
+    def render() -> None:
         changed = []
         for line in lines:
             if line.object_code == "2000" or line.pension:
@@ -108,15 +96,7 @@ def budget_explorer(lines: list[Any], one_time: dict[str, list[Any]], start_year
             elif line.object_code == "5800" and line.kind == "expenditure":
                 line = replace(line, escalator=software.value)
             changed.append(line)
-        out.clear_output(wait=True)
-        with out:
-            try:
-                _show_budget(changed, one_time, start_year, years)
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
+        _show_budget(changed, one_time, start_year, years)
 
-    salary.observe(update, names="value")
-    software.observe(update, names="value")
-    box = w.VBox([w.HTML("<b>Move the sliders to change the escalators (live, needs a running kernel).</b>"), w.HBox([salary, software]), out])
-    display(box)
-    return box
+    return live_panel("Move the sliders to change the escalators (live, needs a running kernel).",
+                      [w.HBox([salary, software])], (salary, software), render)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workbook.errors import WorkbookError
+from workbook.notebook.live import live_panel
 
 __all__ = ["show_refresh", "refresh_explorer", "show_self_assessment", "self_assessment_explorer"]
 
@@ -47,7 +47,6 @@ def refresh_explorer(inventory: Any, inputs: Any, *, static: bool = True) -> Any
         Leave the static figure and table for the starting values first.
     """
     import ipywidgets as w
-    from IPython.display import display
 
     base = inputs.as_kwargs()
     if static:
@@ -57,22 +56,11 @@ def refresh_explorer(inventory: Any, inputs: Any, *, static: bool = True) -> Any
                            description="Budget $/yr", readout_format=",.0f", continuous_update=False)
     price = w.FloatSlider(value=base["unit_cost"], min=100, max=1_500, step=5, description="Device price $", continuous_update=False)
     life = w.IntSlider(value=base["lifespan_years"], min=2, max=10, description="Lifespan (yrs)", continuous_update=False)
-    out = w.Output()
-
-    def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                show_refresh(inventory, budget.value, price.value, life.value, base["years"], base["start"])
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
-
-    for control in (budget, price, life):
-        control.observe(update, names="value")
-    box = w.VBox([w.HTML("<b>Move the sliders to see the refresh schedule change (live, needs a running kernel).</b>"),
-                  w.HBox([budget, price]), life, out])
-    display(box)
-    return box
+    return live_panel(
+        "Move the sliders to see the refresh schedule change (live, needs a running kernel).",
+        [w.HBox([budget, price]), life], (budget, price, life),
+        lambda: show_refresh(inventory, budget.value, price.value, life.value, base["years"], base["start"]),
+    )
 
 
 def show_self_assessment(responses: Mapping[str, int], title: str = "My technical concepts: strengths and gaps") -> Any:
@@ -105,7 +93,6 @@ def self_assessment_explorer(responses: Mapping[str, int], *, static: bool = Tru
         Leave the static chart and table for the starting ratings first.
     """
     import ipywidgets as w
-    from IPython.display import display
 
     from workbook.tools.standards import LIKERT, concepts
 
@@ -123,20 +110,8 @@ def self_assessment_explorer(responses: Mapping[str, int], *, static: bool = Tru
             sliders[cid] = slider
             rows.append(slider)
         groups.append(w.VBox([w.HTML(f"<b>{area}</b>"), *rows]))
-    out = w.Output()
     scale = "; ".join(f"{k} {v}" for k, v in LIKERT.items())
-
-    def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                show_self_assessment({cid: s.value for cid, s in sliders.items()})
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
-
-    for slider in sliders.values():
-        slider.observe(update, names="value")
-    box = w.VBox([w.HTML(f"<b>Rate yourself on each concept ({scale}); the chart below redraws (needs a running kernel).</b>"),
-                  *groups, out])
-    display(box)
-    return box
+    return live_panel(
+        f"Rate yourself on each concept ({scale}); the chart below redraws (needs a running kernel).",
+        groups, sliders.values(), lambda: show_self_assessment({cid: s.value for cid, s in sliders.items()}),
+    )

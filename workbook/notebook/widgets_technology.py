@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workbook.errors import WorkbookError
+from workbook.notebook.live import live_panel
 
 __all__ = ["security_budget_view", "security_budget_explorer", "network_view", "network_explorer"]
 
@@ -50,7 +50,6 @@ def security_budget_explorer(controls: Any, budget: float, *, static: bool = Tru
     Returns the ipywidgets container (also displayed).
     """
     import ipywidgets as w
-    from IPython.display import display
 
     if static:
         security_budget_view(controls, budget)
@@ -60,22 +59,11 @@ def security_budget_explorer(controls: Any, budget: float, *, static: bool = Tru
                         readout_format=",.0f", continuous_update=False)
     scale = w.FloatSlider(value=1.0, min=0.2, max=1.5, step=0.05, description="Effectiveness x", readout_format=".2f",
                           continuous_update=False)
-    out = w.Output()
-
-    def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                security_budget_view(controls, cap.value, scale.value)
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
-
-    cap.observe(update, names="value")
-    scale.observe(update, names="value")
-    box = w.VBox([w.HTML("<b>Move the sliders: the budget cap, and how well the controls work compared with the estimate "
-                         "(live, needs a running kernel).</b>"), w.HBox([cap, scale]), out])
-    display(box)
-    return box
+    return live_panel(
+        "Move the sliders: the budget cap, and how well the controls work compared with the estimate "
+        "(live, needs a running kernel).",
+        [w.HBox([cap, scale])], (cap, scale), lambda: security_budget_view(controls, cap.value, scale.value),
+    )
 
 
 def network_view(peak_mbps: float, growth: float, years: int, start_year: str, targets: Mapping[str, float],
@@ -120,7 +108,6 @@ def network_explorer(peak_mbps: float, growth: float, years: int, start_year: st
     Returns the ipywidgets container (also displayed).
     """
     import ipywidgets as w
-    from IPython.display import display
 
     if static:
         network_view(peak_mbps, growth, years, start_year, targets, circuit_mbps, core, primary, backup)
@@ -130,20 +117,9 @@ def network_explorer(peak_mbps: float, growth: float, years: int, start_year: st
     redundant = w.Checkbox(value=True, description="Redundant backup link")
     backup_a = w.FloatSlider(value=float(backup), min=0.9, max=0.9999, step=0.0005, readout_format=".4f",
                              description="Backup avail.", continuous_update=False)
-    out = w.Output()
-
-    def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                network_view(peak_mbps, rate.value, horizon.value, start_year, targets, circuit_mbps, core, primary,
-                             backup_a.value if redundant.value else None)
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
-
-    for control in (rate, horizon, redundant, backup_a):
-        control.observe(update, names="value")
-    box = w.VBox([w.HTML("<b>Move the sliders: demand growth, years ahead, and the backup link "
-                         "(live, needs a running kernel).</b>"), w.HBox([rate, horizon]), w.HBox([redundant, backup_a]), out])
-    display(box)
-    return box
+    return live_panel(
+        "Move the sliders: demand growth, years ahead, and the backup link (live, needs a running kernel).",
+        [w.HBox([rate, horizon]), w.HBox([redundant, backup_a])], (rate, horizon, redundant, backup_a),
+        lambda: network_view(peak_mbps, rate.value, horizon.value, start_year, targets, circuit_mbps, core, primary,
+                             backup_a.value if redundant.value else None),
+    )
