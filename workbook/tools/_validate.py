@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ __all__ = [
     "check_choice",
     "as_float_array",
     "check_same_length",
+    "as_table",
 ]
 
 
@@ -192,3 +193,41 @@ def check_same_length(**arrays: Any) -> int:
                 other_name, other, f"the same length as {first_name} ({n}), not {len(other)}"
             )
     return n
+
+
+def as_table(name: str, rows: Any, required: Sequence[str] = (), *, noun: str = "") -> Any:
+    """A fresh DataFrame (0-based index) from a DataFrame or a list of dicts, with ``required`` columns.
+
+    ``noun`` names one row ("risk", "process"); when given, an empty table is
+    rejected too.
+
+    Examples
+    --------
+    >>> as_table("controls", [{"control": "MFA", "cost": 9000}], ["control", "cost"]).shape
+    (1, 2)
+    >>> as_table("controls", [{"control": "MFA"}], ["control", "cost"])
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: controls = ['control'] is not allowed: expected columns control, cost (missing: cost)
+    >>> as_table("controls", "MFA")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: controls = 'MFA' is not allowed: expected a DataFrame or a list of dicts, one per row
+    """
+    import pandas as pd
+
+    if isinstance(rows, pd.DataFrame):
+        frame = rows
+    elif isinstance(rows, Iterable) and not isinstance(rows, (str, bytes, Mapping)):
+        items = list(rows)
+        if not all(isinstance(r, Mapping) for r in items):
+            raise InputError(name, rows, "a DataFrame or a list of dicts, one per row")
+        frame = pd.DataFrame(items)
+    else:
+        raise InputError(name, rows, "a DataFrame or a list of dicts, one per row")
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputError(name, list(frame.columns), f"columns {', '.join(required)} (missing: {', '.join(missing)})")
+    if noun and frame.empty:
+        raise InputError(name, [], f"at least one {noun}")
+    return frame.reset_index(drop=True).copy()

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbook.errors import InputError
-from workbook.tools._validate import check_number
+from workbook.tools._validate import as_table, check_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -68,17 +67,7 @@ def bia(processes: Any) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from workbook.tools.risk import _as_frame
-
-    frame = _as_frame("processes", processes).reset_index(drop=True).copy()
-    missing = [c for c in BIA_COLUMNS if c not in frame.columns]
-    if missing:
-        raise InputError(
-            "processes", list(frame.columns),
-            f"columns {', '.join(BIA_COLUMNS)} (missing: {', '.join(missing)})",
-        )
-    if frame.empty:
-        raise InputError("processes", [], "at least one process")
+    frame = as_table("processes", processes, BIA_COLUMNS, noun="process")
     for col in BIA_COLUMNS[1:]:
         frame[col] = [
             check_number(f"processes[{i}].{col}", v.item() if hasattr(v, "item") else v, minimum=0)

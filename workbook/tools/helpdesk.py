@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import check_count, check_number
+from workbook.tools._validate import as_table, check_count, check_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -35,13 +35,7 @@ def tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from workbook.tools.risk import _as_frame
-
-    frame = _as_frame("tickets", tickets).reset_index(drop=True).copy()
-    required = ["opened", "resolved", *need]
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise InputError("tickets", list(frame.columns), f"columns {', '.join(required)} (missing: {', '.join(missing)})")
+    frame = as_table("tickets", tickets, ["opened", "resolved", *need])
     for col in ("opened", "resolved"):
         parsed = pd.to_datetime(frame[col], errors="coerce")
         bad = parsed.isna() & frame[col].notna() & (frame[col].astype(str).str.strip() != "")

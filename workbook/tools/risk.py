@@ -28,11 +28,10 @@ in :mod:`workbook.tools.security_budget` and is re-exported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbook.errors import InputError
-from workbook.tools._validate import check_choice, check_fraction, check_number
+from workbook.tools._validate import as_table, check_choice, check_fraction, check_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -226,16 +225,7 @@ def risk_register(rows: Any) -> pd.DataFrame:
     """
     import pandas as pd
 
-    frame = _as_frame("rows", rows)
-    missing = [c for c in _REGISTER_REQUIRED if c not in frame.columns]
-    if missing:
-        raise InputError(
-            "rows", list(frame.columns),
-            f"columns {', '.join(_REGISTER_REQUIRED)} (missing: {', '.join(missing)})",
-        )
-    if frame.empty:
-        raise InputError("rows", [], "at least one risk")
-    frame = frame.reset_index(drop=True).copy()
+    frame = as_table("rows", rows, _REGISTER_REQUIRED, noun="risk")
     ids = frame["id"].astype(str)
     dup = ids[ids.duplicated()]
     if not dup.empty:
@@ -269,18 +259,6 @@ def _value_0_100(raw: Any, level: str) -> float:
     if isinstance(raw, str):
         return float(SCALE_0_10[level] * 10)
     return float(raw)
-
-
-def _as_frame(name: str, rows: Any) -> pd.DataFrame:
-    import pandas as pd
-
-    if isinstance(rows, pd.DataFrame):
-        return rows
-    if isinstance(rows, Iterable) and not isinstance(rows, (str, bytes, Mapping)):
-        items = list(rows)
-        if all(isinstance(r, Mapping) for r in items):
-            return pd.DataFrame(items)
-    raise InputError(name, rows, "a DataFrame or a list of dicts, one per row")
 
 
 def heat_map_counts(register: Any) -> pd.DataFrame:

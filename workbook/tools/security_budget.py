@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbook.errors import InputError
-from workbook.tools._validate import check_number
+from workbook.tools._validate import as_table, check_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -85,15 +85,7 @@ def security_budget(controls: Any, budget: float, *, unit: float = 100.0) -> pd.
     """
     import pandas as pd
 
-    from workbook.tools.risk import _as_frame
-
-    frame = _as_frame("controls", controls).reset_index(drop=True).copy()
-    missing = [c for c in ("control", "cost", "ale_reduction") if c not in frame.columns]
-    if missing:
-        raise InputError(
-            "controls", list(frame.columns),
-            f"columns control, cost, ale_reduction (missing: {', '.join(missing)})",
-        )
+    frame = as_table("controls", controls, ("control", "cost", "ale_reduction"))
     cap = check_number("budget", budget, minimum=0)
     step = check_number("unit", unit, minimum=0, strict_minimum=True)
     if frame.empty:

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import check_count, check_number
+from workbook.tools._validate import as_table, check_count, check_number
 from workbook.tools.fiscal_year import fiscal_year_start, fiscal_years
 from workbook.tools.helpdesk import backlog, sla_attainment, staffing_ratios, ticket_volume, time_to_resolve
 
@@ -37,10 +37,8 @@ __all__ = [
 
 def _inventory(inventory: Any, as_of: str) -> pd.DataFrame:
     """Validated (purchase_year, count) rows; ``count`` defaults to 1 (one row per device)."""
-    from workbook.tools.risk import _as_frame
-
     start = fiscal_year_start(as_of, name="as_of")
-    frame = _as_frame("inventory", inventory).reset_index(drop=True).copy()
+    frame = as_table("inventory", inventory)
     if "purchase_year" not in frame.columns:
         raise InputError("inventory", list(frame.columns), "a purchase_year column (and count, unless one row per device)")
     if "count" not in frame.columns:
@@ -224,15 +222,9 @@ def software_currency(inventory: Any, as_of: Any, *, horizon_days: int = 365) ->
     """
     import pandas as pd
 
-    from workbook.tools.risk import _as_frame
-
     day = _as_date("as_of", as_of)
     horizon = check_count("horizon_days", horizon_days)
-    frame = _as_frame("inventory", inventory).reset_index(drop=True).copy()
-    missing = [c for c in ("product", "version", "end_of_support", "count") if c not in frame.columns]
-    if missing:
-        raise InputError("inventory", list(frame.columns),
-                         f"columns product, version, end_of_support, count (missing: {', '.join(missing)})")
+    frame = as_table("inventory", inventory, ("product", "version", "end_of_support", "count"))
     if "upgrade_cost_per_unit" not in frame.columns:
         frame["upgrade_cost_per_unit"] = 0.0
     ends = [_as_date(f"inventory[{i}].end_of_support", v if not isinstance(v, pd.Timestamp) else v.date())
