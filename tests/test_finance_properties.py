@@ -57,4 +57,4 @@ def test_finance_eac_annuity_has_the_same_npv(flows, rate):
 @given(st.lists(money, min_size=1, max_size=15), rates)
 def test_finance_cashflow_table_last_cumulative_pv_is_the_npv(flows, rate):
     table = finance.cashflow_table(rate, flows)
-    assert table["cumulative_pv"].iloc[-1] == pytest.approx(finance.npv(rate, flows), abs=1e-6)
+    assert table["cumulative_pv"].iloc[-1] == pytest.approx(finance.npv(rate, flows), rel=1e-9, abs=1e-6)
