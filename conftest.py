@@ -14,9 +14,18 @@ collect_ignore_glob = [
 ]
 
 
+import os  # noqa: E402
 import sys  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# CI explores the same examples on every run (a red build must be reproducible,
+# never a lucky draw); no per-example deadline, since a shared 2-core machine
+# stalls now and then. Locally, hypothesis keeps finding new examples.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
