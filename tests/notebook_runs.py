@@ -52,3 +52,17 @@ def rubric_mismatches(nb: nbformat.NotebookNode, rubric: Any, params: dict[str, 
     missing = sorted({ex.id for ex in rubric.exercises} - set(answers))
     outcomes = score_answers(rubric, answers, Context(rubric.principle, params))
     return missing + [(o.exercise, o.check, o.reason) for o in outcomes if o.status != "correct"]
+
+
+def self_check_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """The self-check lines ``answer()`` showed in the solution cells."""
+    return [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"]
+            for o in c.outputs if "data" in o]
+
+
+def artifact_alt_texts(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """Cell id -> alt texts of the PNG figures each code cell tagged ``artifact`` left."""
+    return {
+        c.id: [o["metadata"]["image/png"]["alt"] for o in c.outputs if "image/png" in o.get("data", {})]
+        for c in nb.cells if c.cell_type == "code" and "artifact" in c.metadata.get("tags", [])
+    }

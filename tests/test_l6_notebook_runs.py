@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from notebook_runs import errors, execute, recorded_answers, rubric_mismatches
+from notebook_runs import errors, execute, recorded_answers, rubric_mismatches, self_check_texts
 from workbook.district_files import save_district
 from workbook.district_generator import generate_district
 from workbook.rubric import load_rubric
@@ -59,7 +59,7 @@ def test_l6_own_district_file_matches_rubric(tmp_path, rubric):
 
 def test_l6_self_check_says_matches_for_every_exercise(runs):
     nb, _ = runs["sample-rural"]
-    shown = [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"] for o in c.outputs if "data" in o]
+    shown = self_check_texts(nb)
     assert len(shown) == 7
     assert all("matches" in text and "not yet" not in text for text in shown)
 

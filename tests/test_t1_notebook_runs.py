@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from notebook_runs import errors, execute, recorded_answers, rubric_mismatches
+from notebook_runs import artifact_alt_texts, errors, execute, recorded_answers, rubric_mismatches, self_check_texts
 from workbook.district_files import save_district
 from workbook.district_generator import generate_district
 from workbook.rubric import load_rubric
@@ -63,16 +63,15 @@ def test_t1_own_district_file_matches_rubric(tmp_path, rubric):
 
 def test_t1_self_check_says_matches_for_every_exercise(runs):
     nb, _ = runs["sample-urban"]
-    shown = [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"] for o in c.outputs if "data" in o]
+    shown = self_check_texts(nb)
     assert len(shown) == 7
     assert all("matches" in text and "not yet" not in text for text in shown)
 
 
 def test_t1_artifacts_leave_a_static_figure_with_alt_text(runs):
     nb, _ = runs["sample-suburban"]
-    charts = [c for c in nb.cells if c.cell_type == "code" and "artifact" in c.metadata.get("tags", [])]
-    assert charts
-    for cell in charts:
-        pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
-        assert pngs, cell.id
-        assert len(pngs[0]["metadata"]["image/png"]["alt"]) > 40
+    alts = artifact_alt_texts(nb)
+    assert alts
+    for cell_id, texts in alts.items():
+        assert texts, cell_id
+        assert len(texts[0]) > 40

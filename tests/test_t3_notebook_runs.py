@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from notebook_runs import errors, execute, recorded_answers, rubric_mismatches
+from notebook_runs import artifact_alt_texts, errors, execute, recorded_answers, rubric_mismatches, self_check_texts
 from workbook.district_files import save_district
 from workbook.district_generator import generate_district
 from workbook.rubric import Context, load_rubric, score_answers
@@ -67,16 +67,15 @@ def test_t3_own_district_file_matches_rubric(tmp_path, rubric):
 
 def test_t3_self_check_says_matches_for_every_exercise(runs):
     nb, _ = runs["sample-rural"]
-    shown = [o["data"]["text/plain"] for c in nb.cells if c.metadata.get("tags") == ["solution"] for o in c.outputs if "data" in o]
+    shown = self_check_texts(nb)
     assert len(shown) == 8
     assert all("matches" in text and "not yet" not in text for text in shown)
 
 
 def test_t3_artifacts_leave_static_figures_with_alt_text(runs):
     nb, _ = runs["sample-suburban"]
-    artifact_cells = [c for c in nb.cells if c.cell_type == "code" and "artifact" in c.metadata.get("tags", [])]
-    assert len(artifact_cells) == 2
-    for cell in artifact_cells:
-        images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
-        assert images, cell.id
-        assert all(len(o["metadata"]["image/png"]["alt"]) > 40 for o in images)
+    alts = artifact_alt_texts(nb)
+    assert len(alts) == 2
+    for cell_id, texts in alts.items():
+        assert texts, cell_id
+        assert all(len(t) > 40 for t in texts)
