@@ -28,6 +28,11 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's ch
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    from workbook.portfolio.assets import node_modules_dir
+
+    assert (node_modules_dir() / "mathjax").is_dir(), (
+        f"{node_modules_dir()} has no MathJax: run `make system-deps` (npm ci) before these browser tests"
+    )
     out = tmp_path_factory.mktemp("browser") / "site"
     build_portfolio(WORKSPACE, out)
     return out
