@@ -108,8 +108,12 @@ def test_review_similarity_survives_and_lists_bad_files(cohort: dict, capsys: py
     out_dir = cohort["root"] / "similarity"
     assert main(["review", "similarity", str(cohort["subs"]), "-o", str(out_dir), *OPTS]) == 0
     out = capsys.readouterr().out
-    assert "1 flagged" in out  # cara and dev's reflections (the copied pair) are still compared
     _listed(out)
+    with (out_dir / "similarity.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    flagged = {(r["item"], r["candidate_a"], r["candidate_b"]) for r in rows if r["flagged"] == "yes"}
+    assert ("z9-reflect", "cara", "dev") in flagged  # the copied pair among the readable ones is still found
+    assert not ({r["candidate_a"] for r in rows} | {r["candidate_b"] for r in rows}) & set(BAD)
     page = (out_dir / "similarity.html").read_text(encoding="utf-8")
     for name in BAD:
         assert name in page  # listed in the report as not compared

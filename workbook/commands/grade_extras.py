@@ -137,13 +137,14 @@ def _import(args: argparse.Namespace) -> int:
 
 def _similarity(args: argparse.Namespace) -> int:
     from workbook.grading.similarity import collect_passages, compare_passages, write_report
+    from workbook.grading.submission_texts import unreadable
     from workbook.rubric import load_rubric
 
     items = _read(args, args.submissions)
     rubrics = {pid: load_rubric(pid, folder=args.exercises) for pid in {i.principle for i in items}}
     passages = collect_passages(items, rubrics)
     pairs = compare_passages(passages, z_threshold=args.z, min_similarity=args.min_similarity)
-    page, table = write_report(pairs, passages, args.out)
+    page, table = write_report(pairs, passages, args.out, unreadable=unreadable(items))
     flagged = sum(p.flagged for p in pairs)
     print(f"{len(pairs)} pairs compared, {flagged} flagged; wrote {page} and {table}")
     _list_unreadable(items)
