@@ -153,11 +153,12 @@ def test_curriculum_status_follows_the_notebook_source(tmp_path, monkeypatch):
     assert l6.notebook_path == (tmp_path / "leadership" / "L6-fiscal-management.ipynb").resolve()
     assert l6.source_path == (tmp_path / "leadership" / "L6-fiscal-management.md").resolve()
     assert l6.status == "planned"
-    l6.notebook_path.parent.mkdir(parents=True)
-    l6.notebook_path.write_text("{}", encoding="utf-8")
-    assert l6.status == "planned", "a generated .ipynb without its source is not a principle"
+    l6.source_path.parent.mkdir(parents=True)
     l6.source_path.write_text("---\njupytext: {}\n---\n", encoding="utf-8")
     assert l6.status == "available"
+    l6.source_path.unlink()
+    l6.notebook_path.write_text("{}", encoding="utf-8")
+    assert l6.status == "available", "an installed candidate edition ships the .ipynb without its source"
     assert principle("L7").status == "planned"
     row = next(r for r in curriculum_table() if r["id"] == "L6")
     assert row["status"] == "available"

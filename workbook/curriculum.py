@@ -148,8 +148,12 @@ class Principle:
 
     @property
     def status(self) -> str:
-        """``"available"`` when the notebook's source exists, else ``"planned"``."""
-        return "available" if self.source_path.is_file() else "planned"
+        """``"available"`` when the notebook's source exists, else ``"planned"``.
+
+        An installed wheel ships the candidate edition's ``.ipynb`` without the
+        sources (they hold the solutions): there the notebook itself counts.
+        """
+        return "available" if self.source_path.is_file() or self.notebook_path.is_file() else "planned"
 
     def to_dict(self) -> dict[str, Any]:
         """Everything about the principle as JSON-ready data.
