@@ -25,7 +25,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("portfolio", "portfolio", "build a candidate's offline portfolio site, or slides for an oral presentation"),
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
-    ("review", "grade_extras", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
+    ("review", "review", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
 ]
 
 
