@@ -36,7 +36,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from workbook.district_model import CrossFieldError, District, FieldSpec, field_specs
