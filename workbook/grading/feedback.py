@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError, WorkbookError
-from workbook.grading.runner import PUBLIC_ONLY
+from workbook.grading.hidden import PUBLIC_ONLY
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
