@@ -5,6 +5,10 @@ Each finished submission is written in one transaction (its row in
 nothing it finished. :meth:`Gradebook.is_current` tells the runner which
 results it may skip: same submission hash, same rubric fingerprint, same
 parameters.
+
+The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
+``-shm`` files the same mode), in folders created with mode 0700, before any
+kernel starts: grading opens it first.
 """
 
 from __future__ import annotations
@@ -90,14 +94,34 @@ class Gradebook:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        #: Problems with where the gradebook lives (a folder others can enter), for the caller to show.
+        self.warnings: list[str] = []
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._create_private(Path(self.path))
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.executescript(_SCHEMA)
+
+    def _create_private(self, path: Path) -> None:
+        """Create the file 0600 (SQLite gives its -wal and -shm the same mode) in a folder made 0700."""
+        import os
+        import stat
+
+        missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        for item in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            if item.exists() and stat.S_IMODE(item.stat().st_mode) & 0o077:
+                item.chmod(0o600)
+        if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
+            self.warnings.append(
+                f"the gradebook's folder {path.parent} is open to other users; keep the gradebook in a folder "
+                "only you can enter (chmod 700)"
+            )
 
     def close(self) -> None:
         self.conn.close()
