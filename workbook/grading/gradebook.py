@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.privatefs import touch_private
+
 __all__ = ["Result", "Gradebook", "STATUSES"]
 
 STATUSES = ("graded", "timeout", "crashed", "invalid", "missing")
@@ -97,7 +99,10 @@ class Gradebook:
         #: Problems with where the gradebook lives (a folder others can enter), for the caller to show.
         self.warnings: list[str] = []
         if self.path != ":memory:":
-            self._create_private(Path(self.path))
+            # grades/ 0700 and the database 0600 before SQLite opens it: its -wal and
+            # -shm files take the database's mode, so no candidate can read a score.
+            touch_private(self.path)
+            self._check_folder(Path(self.path))
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -105,17 +110,12 @@ class Gradebook:
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.executescript(_SCHEMA)
 
-    def _create_private(self, path: Path) -> None:
-        """Create the file 0600 (SQLite gives its -wal and -shm the same mode) in a folder made 0700."""
+    def _check_folder(self, path: Path) -> None:
         import os
         import stat
 
-        missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
-        for folder in reversed(missing):
-            folder.mkdir(mode=0o700)
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-        for item in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-            if item.exists() and stat.S_IMODE(item.stat().st_mode) & 0o077:
+        for item in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            if item.exists() and item.stat().st_uid == os.geteuid() and stat.S_IMODE(item.stat().st_mode) & 0o077:
                 item.chmod(0o600)
         if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
             self.warnings.append(
