@@ -51,9 +51,9 @@ class HandoutResult:
 
 
 def default_source() -> Path:
-    """The release folder ``release/`` when it exists, else the instructor notebooks.
+    """The release folder ``release/`` (written by ``workbook release``) when it exists, else the instructor notebooks.
 
-    Until ``workbook release`` exists the instructor edition is handed out as is.
+    The instructor notebooks hold the solutions: the command line says so when it falls back to them.
     """
     release = Path("release")
     if release.is_dir():
@@ -222,8 +222,15 @@ def handout(
         try:
             base = home_of(entry.candidate, homes)
             owner = Owner.of(base)
-        except (InputError, FileNotFoundError) as exc:
-            results.append(HandoutResult(entry.candidate, "", "skipped", f"no home folder: {exc}"))
+        except InputError:
+            results.append(HandoutResult(entry.candidate, "", "skipped",
+                                         "no such user on this machine: import the roster into the hub first "
+                                         "(`workbook cohort roster import`), or pass --homes '/path/to/homes/{candidate}'"))
+            continue
+        except FileNotFoundError:
+            results.append(HandoutResult(entry.candidate, "", "skipped",
+                                         f"the home folder {base} does not exist: create it for {entry.candidate} "
+                                         "(or import the roster into the hub), or pass --homes with the right template"))
             continue
         record_path = records / f"{entry.candidate}.json"
         record = _load_record(record_path)
