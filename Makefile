@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DISTRICT ?= sample-suburban
 OUT    ?= demo-output
 
-.PHONY: demo lab test bench install system-deps web-assets clean
+.PHONY: demo lab test bench install system-deps web-assets notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ web-assets:
 
 demo: $(STAMP) web-assets
 	$(PY) -m workbook.demo --district $(DISTRICT) --out $(OUT)
+
+# Each notebook's .ipynb from its MyST Markdown source (notebooks/**/*.md): see docs/authoring.md.
+notebooks: $(STAMP)
+	$(VENV)/bin/workbook notebooks build
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

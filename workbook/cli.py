@@ -24,6 +24,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("districts", "districts", "sample districts, a blank template, and checking your own file"),
     ("cohort", "cohort", "the cohort hub: import the roster, hand notebooks out, collect submissions"),
     ("portfolio", "portfolio", "build a candidate's offline portfolio site, or slides for an oral presentation"),
+    ("notebooks", "notebooks", "write each notebook's .ipynb from its MyST Markdown source (.md), or check they agree"),
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
     ("gradebook", "gradebook", "read the gradebook: the grade table, CSV/Excel/Canvas exports, replaced results"),

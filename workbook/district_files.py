@@ -38,6 +38,7 @@ from pydantic import ValidationError
 
 from workbook.districts import District, FieldSpec, _CrossFieldError, field_specs
 from workbook.errors import DistrictFileError, InputError
+from workbook.safe_yaml import MAX_BYTES, YAMLRefused, load_yaml
 
 __all__ = [
     "SUFFIXES",
@@ -51,6 +52,8 @@ __all__ = [
 #: File types a district can be read from and written to.
 SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 _SUFFIX_TEXT = ".yaml, .yml, .csv or .xlsx"
+#: Most fields a district file may hold (a complete one has about 60); more is refused unread.
+MAX_FIELDS = 500
 
 
 # ---------------------------------------------------------------- showing values
@@ -87,14 +90,12 @@ def _flatten(mapping: dict[Any, Any], prefix: str = "") -> dict[str, Any]:
 
 def _read_yaml(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         return {}, [f"{src}: not UTF-8 text: save it as UTF-8"]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        what = getattr(exc, "problem", None) or "not valid YAML"
-        return {}, [f"{src}: not valid YAML{where}: {what} (check the indentation and the colon after each field name)"]
+    except YAMLRefused as exc:
+        hint = " (check the indentation and the colon after each field name)" if "not valid YAML" in str(exc) else ""
+        return {}, [f"{src}: {exc}{hint}"]
     if data is None:
         return {}, [f"{src}: the file is empty: start from `workbook districts template {src}`"]
     if not isinstance(data, dict):
@@ -183,6 +184,9 @@ def _read_raw(path: Path, src: str) -> tuple[dict[str, Any], list[str]]:
         return {}, [f"{src}: file not found (looked in {path.resolve().parent})"]
     if not path.is_file():
         return {}, [f"{src}: is a folder, not a district file"]
+    size = path.stat().st_size
+    if size > (limit := MAX_BYTES if suffix != ".xlsx" else 8 * MAX_BYTES):
+        return {}, [f"{src}: the file is {size:,} bytes, over the limit of {limit:,} bytes for a district file"]
     if suffix in (".yaml", ".yml"):
         return _read_yaml(path, src)
     if suffix == ".csv":
@@ -315,6 +319,9 @@ def _load(path: Path) -> tuple[District | None, list[str]]:
     flat, problems = _read_raw(path, src)
     if not flat:
         return None, problems
+    if len(flat) > MAX_FIELDS:
+        return None, problems + [f"{src}: the file has {len(flat):,} fields, over the limit of {MAX_FIELDS}: "
+                                 f"a district file has {len(field_specs())}"]
     district, more = _validate(flat, src)
     problems += more
     return (None if problems else district), problems

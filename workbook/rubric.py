@@ -53,10 +53,31 @@ class Context:
     params: Mapping[str, Any]
 
     @cached_property
-    def district(self) -> Any:
+    def _district_or_error(self) -> tuple[Any, WorkbookError | None]:
         from workbook.districts import load_district
 
-        return load_district(self.params.get("district", "sample-suburban"))
+        try:
+            return load_district(self.params.get("district", "sample-suburban")), None
+        except WorkbookError as exc:  # kept: every later check gets the same error without reading the file again
+            return None, exc
+
+    @property
+    def district(self) -> Any:
+        """The district, read once; a district that cannot be read raises the same error on every use.
+
+        >>> ctx = Context("L6", {"district": "nowhere/bad.yaml"})
+        >>> for _ in range(2):
+        ...     try:
+        ...         ctx.district
+        ...     except WorkbookError as exc:
+        ...         print(str(exc).splitlines()[-1].strip())
+        bad.yaml: file not found (looked in ...nowhere)
+        bad.yaml: file not found (looked in ...nowhere)
+        """
+        district, error = self._district_or_error
+        if error is not None:
+            raise error.with_traceback(None)
+        return district
 
     def __getitem__(self, name: str) -> Any:
         try:

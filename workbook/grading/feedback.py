@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError, WorkbookError
+from workbook.grading.runner import PUBLIC_ONLY
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
@@ -134,6 +135,7 @@ def feedback_context(
     return {
         "candidate": candidate, "notebook": notebook, "title": notebook, "status": result["status"],
         "reason": result["reason"], "graded_at": result["graded_at"], "warnings": _shown_warnings(result),
+        "public_only": str(result.get("rubric_version", "")).endswith(PUBLIC_ONLY),
         "publish_answers": bool(publish_answers), "exercises": exercises, "by_exercise": by_id, "orphans": [],
         "reflections": reflections, "by_reflection": {r["id"]: r for r in reflections},
         "totals": {"exercises": ex_total, "reflections": re_total, "unscored": unscored,
@@ -254,8 +256,11 @@ def write_feedback(
         principles = sorted({r["principle"] for r in results})
         kwargs = {"notebooks": notebooks, "exercises": exercises, "only": principles}
         params = {(r["candidate"], r["notebook"]): r["params"] for r in results if r["params"]}
-        if len(params) < len(results):
-            jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, **kwargs, **({"layout": layout} if layout else {}))
+        if len(params) < len(results):  # a gradebook written before parameters were stored
+            # Only the parameters are needed here (the scores are in the gradebook), so a
+            # rubric folder without hidden checks is fine: a result graded without them says so.
+            jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
+                                **({"layout": layout} if layout else {}))
             params = {(j.candidate, j.notebook): j.params for j in jobs} | params
         items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
             submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}

@@ -26,7 +26,7 @@ from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
-__all__ = ["Job", "Summary", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
+__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ class Job:
     limits: Limits = field(default_factory=Limits)
     kernel_name: str = "python3"
     sandbox: bool = True
+    public_only: bool = False
+
+
+PUBLIC_ONLY = "+public-only"
+"""Suffix of ``rubric_version`` for a result graded without the hidden checks (``--public-only``)."""
+PUBLIC_ONLY_NOTE = ("public checks only: graded without the hidden checks (--public-only); "
+                    "this score may change when the hidden checks are run")
 
 
 @dataclass
@@ -123,8 +130,10 @@ def _grade(job: Job, result: Result) -> Result:
     from workbook.grading.score import notebook_defaults, score_submission
     from workbook.rubric import load_rubric
 
-    result.rubric_version = _rubric_version(job)
-    rubric = load_rubric(job.principle, folder=job.exercises, hidden=True)
+    result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
+    rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
+    if job.public_only:
+        result.warnings.append(PUBLIC_ONLY_NOTE)
     template = release_notebook(nbformat.read(job.template, as_version=4))
     params = notebook_defaults(template) | dict(job.params)
     result.params = dict(params)
@@ -175,6 +184,32 @@ def _grade(job: Job, result: Result) -> Result:
 # --------------------------------------------------------------------------- planning
 
 
+class HiddenChecksMissing(WorkbookError):
+    """The hidden checks of a rubric cannot be found: grading would silently score less."""
+
+    def __init__(self, folder: Path, principles: Sequence[str]) -> None:
+        self.folder, self.principles = folder, list(principles)
+        super().__init__(
+            f"hidden checks not found for {', '.join(principles)}: looked for "
+            + ", ".join(str(folder / "hidden" / f"{p}.py") for p in principles)
+            + ". An installed workbook never carries them (candidates could read them): point --exercises "
+            "at the instructor's rubric folder, the exercises/ folder of the source checkout "
+            "(for example --exercises /opt/cto-workbook/src/exercises), or pass --public-only to grade "
+            "with the public checks only (every result is then marked public-only)"
+        )
+
+
+def missing_hidden_checks(exercises: str | Path, principles: Iterable[str]) -> list[str]:
+    """The principles whose ``<exercises>/hidden/<ID>.py`` is missing.
+
+    >>> missing_hidden_checks("nowhere", ["L6", "T1"])
+    ['L6', 'T1']
+    """
+    base = Path(exercises) / "hidden"
+    return sorted(p for p in principles if not (base / f"{p.upper()}.py").is_file())
+
+
+
 def _needed_by_kernel() -> list[Path]:
     import tempfile
 
@@ -216,12 +251,16 @@ def plan_jobs(
     kernel_name: str = "python3",
     hide: Sequence[str | Path] = (),
     sandbox: bool = True,
+    public_only: bool = False,
 ) -> tuple[list[Job], list[str]]:
     """One job per candidate and notebook, and warnings about the plan.
 
     Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
     so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``.
+    folder names under ``submissions``. Every principle graded needs its hidden
+    checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
+    without them planning stops with :class:`HiddenChecksMissing`, unless
+    ``public_only``, which marks every result as graded with public checks only.
     """
     from workbook.grading.release import instructor_notebooks
     from workbook.paths import exercises_dir, notebooks_dir
@@ -241,6 +280,9 @@ def plan_jobs(
     templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
     if not templates:
         raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
+    absent = missing_hidden_checks(ex_dir, templates)
+    if absent and not public_only:
+        raise HiddenChecksMissing(ex_dir, absent)
     warnings: list[str] = []
     if roster is not None:
         from workbook.roster import candidate_parameters, read_roster
@@ -256,7 +298,7 @@ def plan_jobs(
     warnings += hide_warnings
     jobs = [
         Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
-            params, tuple(hidden), limits or Limits(), kernel_name, sandbox)
+            params, tuple(hidden), limits or Limits(), kernel_name, sandbox, public_only)
         for candidate, params in people
         for pid, tpl in sorted(templates.items())
     ]

@@ -47,7 +47,7 @@ def build_site(
 
     from workbook import __version__
     from workbook.curriculum import PRINCIPLES
-    from workbook.portfolio.assets import copy_site_assets
+    from workbook.portfolio.assets import copy_site_assets, require_assets
     from workbook.portfolio.execute import candidate_parameters, execute_notebooks
     from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
@@ -68,12 +68,10 @@ def build_site(
         nbs = {pid: nbformat.read(path, as_version=4) for pid, path in sources.items()}
 
     widgets = any(_has_widgets(nb) for nb in nbs.values())
-    assets = copy_site_assets(site, math=any(_has_math(nb) for nb in nbs.values()), widgets=widgets)
-    for name in assets.missing:
-        report.warnings.append(
-            f"npm package {name} not installed (run scripts/system-deps.sh): "
-            + ("math shows as TeX source" if name == "mathjax" else "widgets show as static text")
-        )
+    math = any(_has_math(nb) for nb in nbs.values())
+    # A page that needs MathJax or the widget manager is never written without it.
+    require_assets(("mathjax",) * math + ("requirejs", "@jupyter-widgets/html-manager") * widgets)
+    assets = copy_site_assets(site, math=math, widgets=widgets)
     exporter = make_exporter(assets)
     copy_static(site, notebook_css(exporter))
 
