@@ -384,11 +384,11 @@ def grade_cohort(
     try:
         again = set(regrade)
         todo: list[Job] = []
-        versions: dict[tuple[str, str], str] = {}
+        versions: dict[tuple[str, str, bool], str] = {}
         for job in jobs:
-            key = (job.principle, job.template)
+            key = (job.principle, job.template, job.public_only)
             if key not in versions:
-                versions[key] = _rubric_version(job)
+                versions[key] = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
             asked = not resume or job.candidate in again
             if not asked and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
                 summary.skipped += 1
