@@ -181,7 +181,7 @@ def test_empty_or_unmatched_submissions_exit_nonzero_with_one_line(tmp_path: Pat
 def test_handout_into_a_missing_home_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "roster.csv").write_text(ROSTER, encoding="utf-8")
     assert main(["cohort", "init", "--roster", str(tmp_path / "roster.csv"), "--cohort-dir", str(tmp_path / "cohort")]) == 0
-    assert main(["cohort", "handout", "--cohort-dir", str(tmp_path / "cohort"), "--source", str(GRADING / "notebooks"),
+    assert main(["cohort", "handout", "--cohort-dir", str(tmp_path / "cohort"), "--source", str(HERE / "hub" / "source"),
                  "--homes", str(tmp_path / "homes" / "{candidate}"), "--only", "ana"]) == 1
     err = capsys.readouterr().err
     assert "does not exist: create it for ana" in err and "--homes" in err and "Errno" not in err

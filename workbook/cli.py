@@ -28,7 +28,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
     ("gradebook", "gradebook", "read the gradebook: the grade table, CSV/Excel/Canvas exports, replaced results"),
-    ("review", "grade_extras", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
+    ("review", "review", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
 ]
 
 
