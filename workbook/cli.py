@@ -26,7 +26,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("notebooks", "notebooks", "write each notebook's .ipynb from its MyST Markdown source (.md), or check they agree"),
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
-    ("review", "grade_extras", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
+    ("review", "review", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
 ]
 
 

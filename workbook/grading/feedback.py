@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError, WorkbookError
-from workbook.grading.runner import PUBLIC_ONLY
+from workbook.grading.hidden import PUBLIC_ONLY
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
@@ -187,22 +187,9 @@ def make_feedback_exporter() -> Any:
     >>> e.template_name, e.mathjax_url, e.require_js_url
     ('feedback', '', '')
     """
-    from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES
-    from workbook.portfolio.exporter import _exporter_class
-    from workbook.portfolio.preprocessors import pipeline
+    from workbook.portfolio.exporter import make_exporter
 
-    exporter = _exporter_class()(
-        template_name="feedback",
-        extra_template_basedirs=[str(TEMPLATES), str(PORTFOLIO_TEMPLATES)],
-        extra_template_paths=[str(PORTFOLIO_TEMPLATES)],  # so that {% extends 'portfolio/index.html.j2' %} resolves
-        exclude_anchor_links=True,
-        sanitize_html=False,  # the portfolio preprocessors sanitize with nh3 before rendering
-    )
-    exporter.mathjax_url = exporter.require_js_url = exporter.widget_renderer_url = ""
-    exporter.mermaid_js_url = exporter.jupyter_widgets_base_url = ""
-    for pre in pipeline():
-        exporter.register_preprocessor(pre, enabled=True)
-    return exporter
+    return make_exporter(template_name="feedback", template_dirs=(TEMPLATES,))
 
 
 def _css() -> str:

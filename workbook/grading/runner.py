@@ -24,6 +24,7 @@ from typing import Any
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
+from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
 __all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
@@ -45,12 +46,6 @@ class Job:
     kernel_name: str = "python3"
     sandbox: bool = True
     public_only: bool = False
-
-
-PUBLIC_ONLY = "+public-only"
-"""Suffix of ``rubric_version`` for a result graded without the hidden checks (``--public-only``)."""
-PUBLIC_ONLY_NOTE = ("public checks only: graded without the hidden checks (--public-only); "
-                    "this score may change when the hidden checks are run")
 
 
 @dataclass
@@ -169,32 +164,6 @@ def _grade(job: Job, result: Result) -> Result:
 
 
 # --------------------------------------------------------------------------- planning
-
-
-class HiddenChecksMissing(WorkbookError):
-    """The hidden checks of a rubric cannot be found: grading would silently score less."""
-
-    def __init__(self, folder: Path, principles: Sequence[str]) -> None:
-        self.folder, self.principles = folder, list(principles)
-        super().__init__(
-            f"hidden checks not found for {', '.join(principles)}: looked for "
-            + ", ".join(str(folder / "hidden" / f"{p}.py") for p in principles)
-            + ". An installed workbook never carries them (candidates could read them): point --exercises "
-            "at the instructor's rubric folder, the exercises/ folder of the source checkout "
-            "(for example --exercises /opt/cto-workbook/src/exercises), or pass --public-only to grade "
-            "with the public checks only (every result is then marked public-only)"
-        )
-
-
-def missing_hidden_checks(exercises: str | Path, principles: Iterable[str]) -> list[str]:
-    """The principles whose ``<exercises>/hidden/<ID>.py`` is missing.
-
-    >>> missing_hidden_checks("nowhere", ["L6", "T1"])
-    ['L6', 'T1']
-    """
-    base = Path(exercises) / "hidden"
-    return sorted(p for p in principles if not (base / f"{p.upper()}.py").is_file())
-
 
 
 def _needed_by_kernel() -> list[Path]:
