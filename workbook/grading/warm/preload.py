@@ -15,8 +15,9 @@ from collections.abc import Callable
 
 __all__ = ["WARM_PACKAGES", "warm_up"]
 
-#: Workbook packages whose every module the parent imports (calculators and notebook helpers only).
-WARM_PACKAGES = ("workbook.tools", "workbook.scenarios", "workbook.notebook")
+#: Workbook packages whose every module the parent imports (calculators, principles' givens, charts
+#: and widgets, notebook helpers; never a rubric).
+WARM_PACKAGES = ("workbook.tools", "workbook.principles", "workbook.notebook")
 _WARM_MODULES = (
     "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
     "numpy_financial", "pydantic", "ipywidgets", "IPython", "IPython.display", "ipykernel.kernelapp",
@@ -38,7 +39,7 @@ def warm_up(log: Callable[[str], None] = print) -> list[str]:
     loaded: list[str] = []
     for package_name in WARM_PACKAGES:
         package = importlib.import_module(package_name)
-        for info in pkgutil.iter_modules(package.__path__, package_name + "."):
+        for info in pkgutil.walk_packages(package.__path__, package_name + "."):
             importlib.import_module(info.name)
             loaded.append(info.name)
     import io

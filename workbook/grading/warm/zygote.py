@@ -6,7 +6,7 @@ on demand (:func:`workbook.grading.warm.client.ensure_zygote`). It:
 1. pins the BLAS/OpenMP thread pools to one thread, *then* imports ipykernel,
    IPython, numpy, pandas, matplotlib (pyplot, Agg), numpy-financial, pydantic,
    ipywidgets and the workbook's calculators (``workbook.tools``,
-   ``workbook.districts``, ``workbook.scenarios``, ``workbook.notebook``) - never
+   ``workbook.districts``, ``workbook.principles``, ``workbook.notebook``) - never
    a rubric or anything under ``exercises/``: every kernel gets a copy of this
    process's memory;
 2. warms caches (a DataFrame rendered, a PNG drawn with a bare Agg canvas),
