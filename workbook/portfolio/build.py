@@ -47,7 +47,7 @@ def build_site(
     from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
     from workbook.portfolio.scores import load_scores
-    from workbook.portfolio.site import _identity, manifest, now, sha256, strip_title
+    from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
     from workbook.portfolio.workspace import NotebookState, find_notebooks, notebook_state
 
     site.mkdir(parents=True, exist_ok=True)
@@ -71,7 +71,7 @@ def build_site(
     copy_static(site, notebook_css(exporter))
 
     first_params = candidate_parameters(next(iter(nbs.values()))) if nbs else {}
-    name, cohort_name = _identity(workspace, candidate, cohort, first_params)
+    name, cohort_name = identity(workspace, candidate, cohort, first_params)
     score_map = load_scores(scores, name) if scores else {}
     built = now()
     pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in PRINCIPLES}
