@@ -24,11 +24,12 @@ install: $(STAMP)
 system-deps:
 	@bash scripts/system-deps.sh
 
-# The portfolio's offline browser assets (MathJax, require.js, widgets, reveal.js) from npm.
+# The offline browser assets (MathJax, require.js, widgets, reveal.js) from package-lock.json:
+# the portfolio, the slides and the demo never fall back to a CDN, so they need these.
 web-assets:
 	@if command -v npm >/dev/null 2>&1; then \
 	  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null; \
-	else echo "npm not found: portfolios will be built without local MathJax (math shows as TeX)"; fi
+	else echo "npm not found: run 'make system-deps' (it installs Node.js and npm), then 'make demo' again" >&2; exit 1; fi
 
 demo: $(STAMP) web-assets
 	$(PY) -m workbook.demo --district $(DISTRICT) --out $(OUT)
