@@ -18,7 +18,6 @@ MAX_LINES = 400
 #: so an entry cannot outlive its reason.
 KNOWN_LONG = {
     "workbook/curriculum.py": "layout: principles discovered from per-principle packages (issue 9 item 2)",
-    "workbook/grading/warm/zygote.py": "isolation: the warm kernel parent (issue 11)",
 }
 
 
