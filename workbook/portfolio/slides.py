@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbook.contract import notebook_meta
 from workbook.errors import InputError
 from workbook.portfolio.fragments import SITE_TEMPLATES
 from workbook.templating import Markup, render
@@ -54,7 +55,8 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     presenter = candidate or str(params.get("candidate", ""))
     nb.cells = marked
     exporter = make_exporter()
-    title = (nb.metadata.get("workbook", {}) or {}).get("principle") or notebook.stem
+    meta = notebook_meta(nb)
+    title = (meta.principle if meta else None) or notebook.stem
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "portfolio": {
         "notebook": notebook.stem, "header_html": "", "footer_html": "", "page_title": title, "intro_html": "",
     }})
