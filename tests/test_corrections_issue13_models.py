@@ -13,9 +13,9 @@ import pytest
 from workbook.datasets import device_inventory, helpdesk_tickets, software_inventory
 from workbook.districts import load_district
 from workbook.errors import InputError
-from workbook.scenarios.fiscal import budget_lines_with_grant, title_iv_a_scenario
-from workbook.scenarios.infrastructure import school_enrollments
-from workbook.scenarios.security import security_controls
+from workbook.principles.l6.givens import budget_lines_with_grant, title_iv_a_scenario
+from workbook.principles.t2.givens import school_enrollments
+from workbook.principles.t1.givens import security_controls
 from workbook.tools.benefits import benefit_lines
 from workbook.tools.budget import budget_worksheet
 from workbook.tools.budget_lines import BudgetLine, line_values

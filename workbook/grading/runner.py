@@ -24,9 +24,10 @@ from typing import Any
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
+from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
-__all__ = ["Job", "Summary", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
+__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,21 @@ class Job:
     limits: Limits = field(default_factory=Limits)
     kernel_name: str = "python3"
     sandbox: bool = True
+    public_only: bool = False
 
 
 @dataclass
 class Summary:
+    """What a run did: the new results, how many were unchanged, and the results it kept.
+
+    ``kept`` lists ``(candidate, notebook, why)`` for stored results that were
+    graded with other parameters and were not replaced, because no regrade was
+    asked for.
+    """
+
     results: list[Result] = field(default_factory=list)
     skipped: int = 0
+    kept: list[tuple[str, str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -115,10 +125,13 @@ def _grade(job: Job, result: Result) -> Result:
     from workbook.grading.score import notebook_defaults, score_submission
     from workbook.rubric import load_rubric
 
-    result.rubric_version = _rubric_version(job)
-    rubric = load_rubric(job.principle, folder=job.exercises, hidden=True)
+    result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
+    rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
+    if job.public_only:
+        result.warnings.append(PUBLIC_ONLY_NOTE)
     template = release_notebook(nbformat.read(job.template, as_version=4))
     params = notebook_defaults(template) | dict(job.params)
+    result.params = dict(params)
     result.possible = float(rubric.exercise_points)
 
     read = read_submission(job.submission)
@@ -126,7 +139,9 @@ def _grade(job: Job, result: Result) -> Result:
     result.warnings += read.warnings
     if read.status != "ok":
         result.status, result.reason = read.status, read.reason
-        outcomes = _zero(rubric, params, f"not graded: {read.reason}")
+        if read.status == "missing":
+            result.reason = f"not submitted ({read.reason})"
+        outcomes = _zero(rubric, params, f"not graded: {result.reason}")
     else:
         restored = restore_submission(read.notebook, template)
         result.warnings += restored.warnings
@@ -149,6 +164,8 @@ def _grade(job: Job, result: Result) -> Result:
                 if "did not run" in text:
                     problems[key] = f"no answer was recorded: the cell did not run ({run.reason})"
         outcomes = score_submission(rubric, extraction.answers, params, problems=problems, notes=restored.notes)
+        if result.status == "graded" and not extraction.answers and not result.reason:
+            result.reason = "not started: no exercise was answered"
     result.outcomes = [
         {"exercise": o.exercise, "check_name": o.check, "points": float(o.points), "possible": float(o.possible),
          "status": o.status, "reason": o.reason, "visibility": o.visibility}
@@ -203,12 +220,16 @@ def plan_jobs(
     kernel_name: str = "python3",
     hide: Sequence[str | Path] = (),
     sandbox: bool = True,
+    public_only: bool = False,
 ) -> tuple[list[Job], list[str]]:
     """One job per candidate and notebook, and warnings about the plan.
 
     Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
     so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``.
+    folder names under ``submissions``. Every principle graded needs its hidden
+    checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
+    without them planning stops with :class:`HiddenChecksMissing`, unless
+    ``public_only``, which marks every result as graded with public checks only.
     """
     from workbook.grading.release import instructor_notebooks
     from workbook.paths import exercises_dir, notebooks_dir
@@ -228,12 +249,15 @@ def plan_jobs(
     templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
     if not templates:
         raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
+    absent = missing_hidden_checks(ex_dir, templates)
+    if absent and not public_only:
+        raise HiddenChecksMissing(ex_dir, absent)
     warnings: list[str] = []
     if roster is not None:
         from workbook.roster import candidate_parameters, read_roster
 
         if not cohort_secret:
-            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (--secret-file or $CTO_WORKBOOK_COHORT_SECRET) to derive the seeds")
+            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (the cohort folder's secret file or $WORKBOOK_COHORT_SECRET) to derive the seeds")
         people = [(e.candidate, candidate_parameters(e, cohort_secret)) for e in read_roster(roster)]
     else:
         people = [(c, {"candidate": c}) for c in candidates_in(root, layout)]
@@ -243,7 +267,7 @@ def plan_jobs(
     warnings += hide_warnings
     jobs = [
         Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
-            params, tuple(hidden), limits or Limits(), kernel_name, sandbox)
+            params, tuple(hidden), limits or Limits(), kernel_name, sandbox, public_only)
         for candidate, params in people
         for pid, tpl in sorted(templates.items())
     ]
@@ -253,11 +277,23 @@ def plan_jobs(
 # --------------------------------------------------------------------------- running
 
 
+def _die_with(parent: int) -> None:
+    """In a pool worker: be killed when the grader dies (even by ``kill -9``), or leave if it already has."""
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, ctypes.c_ulong(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _executor(workers: int) -> Any:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_die_with, initargs=(os.getpid(),))
 
 
 def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None]) -> None:
@@ -314,6 +350,12 @@ def grade_cohort(
         Skip submissions whose hash, rubric and parameters have not changed.
     regrade
         Candidates to grade again whatever the gradebook holds.
+
+    A stored result is replaced (and moved to the gradebook's history) only
+    when its submission or rubric changed, or when a regrade was asked for
+    (``regrade``, ``resume=False``). A result graded with other parameters is
+    kept and listed in :attr:`Summary.kept`: a command line without the
+    roster never overwrites a candidate's grade with the notebook's defaults.
     """
     if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
         raise InputError("workers", workers, "a whole number of processes, 1 or more")
@@ -321,16 +363,20 @@ def grade_cohort(
     book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
     summary = Summary()
     try:
-        if regrade:
-            book.forget(regrade)
+        again = set(regrade)
         todo: list[Job] = []
-        versions: dict[tuple[str, str], str] = {}
+        versions: dict[tuple[str, str, bool], str] = {}
         for job in jobs:
-            key = (job.principle, job.template)
+            key = (job.principle, job.template, job.public_only)
             if key not in versions:
-                versions[key] = _rubric_version(job)
-            if resume and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
+                versions[key] = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
+            asked = not resume or job.candidate in again
+            if not asked and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
                 summary.skipped += 1
+                continue
+            stored = book.result(job.candidate, job.notebook)
+            if not asked and stored is not None and stored["params_hash"] != params_hash(job.params):
+                summary.kept.append((job.candidate, job.notebook, _params_change(stored["params"], job.params)))
                 continue
             todo.append(job)
         bar = _progress(progress, console, len(todo))
@@ -357,6 +403,18 @@ def grade_cohort(
     return summary
 
 
+def _params_change(stored: dict[str, Any], asked: dict[str, Any]) -> str:
+    """Why a stored result was kept: the parameters it was graded with, and those asked for now.
+
+    >>> _params_change({"candidate": "ana", "district": "sample-rural", "seed": 4}, {"candidate": "ana"})
+    "graded with district sample-rural, seed 4; this run has the notebook's default district, the notebook's default seed"
+    """
+    def shown(p: dict[str, Any]) -> str:
+        return ", ".join(f"{k} {p[k]}" if k in p else f"the notebook's default {k}" for k in ("district", "seed"))
+
+    return f"graded with {shown(stored)}; this run has {shown(asked)}"
+
+
 def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None:
     if not enabled or total == 0:
         return None
@@ -367,13 +425,12 @@ def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None
 
 
 def summary_table(summary: Summary) -> Any:
-    """A rich table: one row per result, then the counts per status."""
-    from rich.table import Table
+    """A rich table: one row per new result, with a reason on every row short of full marks."""
+    from workbook.grading.report import grade_table
 
-    table = Table(title="Grading results", caption=f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped")
-    for name in ("candidate", "notebook", "status", "score", "reason"):
-        table.add_column(name, overflow="fold")
-    for r in sorted(summary.results, key=lambda r: (r.candidate, r.notebook)):
-        colour = "green" if r.status == "graded" else "yellow" if r.status == "timeout" else "red"
-        table.add_row(r.candidate, r.notebook, f"[{colour}]{r.status}[/{colour}]", f"{r.score:g} / {r.possible:g}", r.reason)
-    return table
+    rows = [{"candidate": r.candidate, "notebook": r.notebook, "status": r.status, "reason": r.reason,
+             "score": r.score, "possible": r.possible, "outcomes": r.outcomes} for r in summary.results]
+    caption = f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped"
+    if summary.kept:
+        caption += f", {len(summary.kept)} kept (graded with other parameters)"
+    return grade_table(rows, title="Grading results", caption=caption)

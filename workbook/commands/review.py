@@ -1,0 +1,133 @@
+"""``workbook review``: after grading, feedback pages, reflection scores and a similarity report.
+
+::
+
+    workbook review feedback submissions/ -o feedback/                                # one page per candidate and notebook
+    workbook review feedback submissions/ -o feedback/ --publish-answers              # with the expected values
+    workbook review reflections export --submissions submissions/ -o scores.csv       # a sheet to fill in
+    workbook review reflections import scores.csv --grader dr-lee                     # all rows or nothing
+    workbook review similarity submissions/ -o similarity/                            # pairs unusually alike
+
+Every subcommand reads the gradebook that ``workbook grade`` wrote
+(``--gradebook``, default ``grades/gradebook.sqlite``). Reflections can also be
+scored in JupyterLab with :func:`workbook.grading.reflection_widget.reflection_grader`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbook.commands.roster_args import SECRET_HELP
+
+__all__ = ["register"]
+
+_GRADEBOOK = "grades/gradebook.sqlite"
+
+
+def _common(p: argparse.ArgumentParser, *, layout: bool = True, gradebook: bool = True) -> None:
+    from workbook.grading.layout import DEFAULT_FORMAT
+
+    if gradebook:
+        p.add_argument("--gradebook", default=_GRADEBOOK, help=f"SQLite gradebook (default: {_GRADEBOOK})")
+    p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
+    p.add_argument("--exercises", help="rubric folder (default: the workbook's exercises/)")
+    if layout:
+        p.add_argument("--layout", default=DEFAULT_FORMAT, help=f"path format of a submission (default: {DEFAULT_FORMAT})")
+
+
+def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """Add ``review`` with its subcommands ``feedback``, ``reflections export|import`` and ``similarity``."""
+    p = subparsers.add_parser(name, help=help_text, description=help_text)
+    sub = p.add_subparsers(dest="review_command", metavar="SUBCOMMAND", required=True)
+
+    fb = sub.add_parser("feedback", help="write one static HTML feedback page per candidate and notebook")
+    fb.add_argument("submissions", help="the folder of submissions")
+    fb.add_argument("-o", "--out", default="feedback", help="output folder (default: feedback/): OUT/<candidate>/<notebook>.html")
+    fb.add_argument("--roster", type=Path, help="roster CSV, checked up front; parameters come from the gradebook "
+                    "(default: the roster stored in the cohort folder, if any)")
+    fb.add_argument("--cohort-dir", default="cohort", type=Path, help=SECRET_HELP)
+    fb.add_argument("--only", action="append", default=[], metavar="ID", help="only this principle (repeatable)")
+    fb.add_argument("--candidate", action="append", default=[], metavar="ID", help="only this candidate (repeatable)")
+    fb.add_argument("--publish-answers", action="store_true", help="show the expected values and hidden checks' details")
+    _common(fb)
+    fb.set_defaults(func=_feedback)
+
+    rf = sub.add_parser("reflections", help="score reflections with the rubric: export a CSV sheet, import it filled in")
+    rsub = rf.add_subparsers(dest="reflections_command", metavar="ACTION", required=True)
+    ex = rsub.add_parser("export", help="write the scoring sheet: one row per candidate, reflection and criterion")
+    ex.add_argument("--submissions", default="submissions", help="the folder of submissions (default: submissions/)")
+    ex.add_argument("-o", "--out", default="reflection-scores.csv", help="the CSV to write (default: reflection-scores.csv)")
+    _common(ex)
+    ex.set_defaults(func=_export)
+    im = rsub.add_parser("import", help="store a filled-in sheet in the gradebook (nothing is stored if any row is bad)")
+    im.add_argument("csv", help="the filled-in scoring sheet")
+    im.add_argument("--grader", required=True, help="your name or id, stored with every score")
+    _common(im, layout=False)
+    im.set_defaults(func=_import)
+
+    sm = sub.add_parser("similarity", help="report pairs of candidates whose reflections or code are unusually alike")
+    sm.add_argument("submissions", help="the folder of submissions")
+    sm.add_argument("-o", "--out", default="similarity", help="output folder (default: similarity/)")
+    sm.add_argument("--only", action="append", default=[], metavar="ID", help="only this principle (repeatable)")
+    sm.add_argument("--z", type=float, default=3.5, help="robust z-score above the cohort to flag a pair (default 3.5)")
+    sm.add_argument("--min-similarity", type=float, default=0.25, help="and at least this Jaccard similarity (default 0.25)")
+    _common(sm, gradebook=False)
+    sm.set_defaults(func=_similarity)
+    return p
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from workbook.cohort.settings import stored_roster
+    from workbook.commands.roster_args import resolve_roster
+    from workbook.grading.feedback import write_feedback
+
+    roster, secret = None, None
+    if args.roster or stored_roster(args.cohort_dir):
+        choice = resolve_roster(args, command="review feedback")  # every problem of the roster, before any page
+        roster, secret = choice.path, choice.secret
+    pages = write_feedback(
+        args.submissions, args.out, gradebook=args.gradebook, roster=roster, cohort_secret=secret,
+        notebooks=args.notebooks, exercises=args.exercises, layout=args.layout, only=args.only,
+        candidates=args.candidate, publish_answers=args.publish_answers,
+    )
+    print(f"wrote {len(pages)} feedback page(s) under {args.out}" + (" (expected values published)" if args.publish_answers else ""))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbook.grading.gradebook import Gradebook
+    from workbook.grading.reflection_csv import export_csv
+
+    with Gradebook(args.gradebook) as book:
+        path = export_csv(book, args.submissions, args.out, notebooks=args.notebooks, exercises=args.exercises, layout=args.layout)
+    print(f"wrote {path}: fill in level (and optionally points and comment; #N reuses comment N), then "
+          f"`workbook review reflections import {path} --grader NAME`")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from workbook.grading.gradebook import Gradebook
+    from workbook.grading.reflection_csv import import_csv
+
+    with Gradebook(args.gradebook) as book:
+        stored = import_csv(book, args.csv, grader=args.grader, exercises=args.exercises)
+    print(f"stored {len(stored)} score(s) from {args.csv} as {args.grader}")
+    return 0
+
+
+def _similarity(args: argparse.Namespace) -> int:
+    from workbook.grading.submission_texts import candidate_notebooks
+    from workbook.grading.similarity import collect_passages, compare_passages, write_report
+    from workbook.rubric import load_rubric
+
+    items = candidate_notebooks(args.submissions, notebooks=args.notebooks, exercises=args.exercises,
+                                layout=args.layout, only=args.only)
+    rubrics = {pid: load_rubric(pid, folder=args.exercises) for pid in {i.principle for i in items}}
+    passages = collect_passages(items, rubrics)
+    pairs = compare_passages(passages, z_threshold=args.z, min_similarity=args.min_similarity)
+    page, table = write_report(pairs, passages, args.out)
+    flagged = sum(p.flagged for p in pairs)
+    print(f"{len(pairs)} pairs compared, {flagged} flagged; wrote {page} and {table}")
+    return 0
