@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-import papermill as pm
+
+from workbook.kernels import run_notebook
 
 MARK = "# NBVAL_CHECK_OUTPUT"
 
@@ -22,7 +23,7 @@ MARK = "# NBVAL_CHECK_OUTPUT"
 def store_checked_outputs(path: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / path.name
-        pm.execute_notebook(str(path), str(executed), progress_bar=False, cwd=str(path.parent))
+        run_notebook(path, executed, cwd=str(path.parent))
         ran = {c.id: c for c in nbformat.read(str(executed), as_version=4).cells}
     nb = nbformat.read(str(path), as_version=4)
     kept = 0

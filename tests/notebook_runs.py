@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-import papermill as pm
 
 from workbook.notebook.answers import ANSWER_MIME, decode_answer
+from workbook.kernels import run_notebook
 from workbook.paths import notebooks_dir
 
 
@@ -16,10 +16,7 @@ def execute(relative: str, out_dir: Path, **parameters: Any) -> nbformat.Noteboo
     """Execute a workbook notebook with papermill into ``out_dir`` and return it."""
     source = notebooks_dir() / relative
     target = out_dir / Path(relative).name
-    pm.execute_notebook(
-        str(source), str(target), parameters=parameters, kernel_name="python3",
-        progress_bar=False, cwd=str(source.parent),
-    )
+    run_notebook(source, target, parameters, cwd=str(source.parent))
     return nbformat.read(str(target), as_version=4)
 
 

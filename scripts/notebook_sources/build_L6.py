@@ -105,8 +105,11 @@ Keep every input of Exercise 1 but vary how long a device stays in service: 3, 4
 cells.append(tagged(code('''options = {k: v for k, v in inputs.as_kwargs().items() if k != "refresh_years"}
 by_cycle = tco_by_refresh_cycle(cycles=(3, 4, 5, 6), credit_residual=True, **options)
 answer("l6-refresh-per-device-year", by_cycle["per_device_year"])'''), "solution", id="l6-refresh-per-device-year", kind="exercise"))
-cells.append(code('''show_figure(refresh_cycle_chart(by_cycle), "Bar chart of TCO per device-year for refresh cycles of 3 to 6 years.")
-show_table(by_cycle, "TCO by refresh cycle", money=("device_cost", "other_cost", "total", "per_device_year"))'''))
+cells.append(code('''# The comparison, computed here so it shows whether or not the exercise above is done yet.
+cycles = tco_by_refresh_cycle(cycles=(3, 4, 5, 6), credit_residual=True,
+                              **{k: v for k, v in inputs.as_kwargs().items() if k != "refresh_years"})
+show_figure(refresh_cycle_chart(cycles), "Bar chart of TCO per device-year for refresh cycles of 3 to 6 years.")
+show_table(cycles, "TCO by refresh cycle", money=("device_cost", "other_cost", "total", "per_device_year"))'''))
 cells.append(md("""A longer cycle spreads the purchase over more years, but the model above holds support and downtime flat as devices age. Would they stay flat in your district? What does the Chromebook Auto Update Expiration date (counted from the platform's release, not your purchase) do to a six-year cycle?"""))
 cells.append(md("""# Exercise 5 · A three-year budget with a restricted grant
 
