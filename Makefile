@@ -15,7 +15,7 @@ LAB_ARGS ?=
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))
 
-.PHONY: demo lab lab-instructor test bench install system-deps web-assets clean
+.PHONY: demo lab lab-instructor test bench install system-deps web-assets notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,14 +33,19 @@ install: $(STAMP)
 system-deps:
 	@bash scripts/system-deps.sh
 
-# The portfolio's offline browser assets (MathJax, require.js, widgets, reveal.js) from npm.
+# The offline browser assets (MathJax, require.js, widgets, reveal.js) from package-lock.json:
+# the portfolio, the slides and the demo never fall back to a CDN, so they need these.
 web-assets:
 	@if command -v npm >/dev/null 2>&1; then \
 	  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null; \
-	else echo "npm not found: portfolios will be built without local MathJax (math shows as TeX)"; fi
+	else echo "npm not found: run 'make system-deps' (it installs Node.js and npm), then 'make demo' again" >&2; exit 1; fi
 
 demo: $(STAMP) web-assets
 	$(PY) -m workbook.demo --district $(DISTRICT) --out $(OUT)
+
+# Each notebook's .ipynb from its MyST Markdown source (notebooks/**/*.md): see docs/authoring.md.
+notebooks: $(STAMP)
+	$(VENV)/bin/workbook notebooks build
 
 # The candidate edition in LAB_HOME/cto-workbook, with your parameters; a notebook you
 # changed is never overwritten (new material lands beside it).

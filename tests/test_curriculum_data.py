@@ -147,14 +147,18 @@ def test_curriculum_table_has_one_printable_row_per_principle():
     assert [r["id"] for r in curriculum_table("E")] == ["E1", "E2", "E3", "E4", "E5"]
 
 
-def test_curriculum_status_follows_the_notebook_file(tmp_path, monkeypatch):
+def test_curriculum_status_follows_the_notebook_source(tmp_path, monkeypatch):
     monkeypatch.setattr(workbook.paths, "notebooks_dir", lambda: tmp_path)
     l6 = principle("L6")
     assert l6.notebook_path == (tmp_path / "leadership" / "L6-fiscal-management.ipynb").resolve()
+    assert l6.source_path == (tmp_path / "leadership" / "L6-fiscal-management.md").resolve()
     assert l6.status == "planned"
-    l6.notebook_path.parent.mkdir(parents=True)
-    l6.notebook_path.write_text("{}", encoding="utf-8")
+    l6.source_path.parent.mkdir(parents=True)
+    l6.source_path.write_text("---\njupytext: {}\n---\n", encoding="utf-8")
     assert l6.status == "available"
+    l6.source_path.unlink()
+    l6.notebook_path.write_text("{}", encoding="utf-8")
+    assert l6.status == "available", "an installed candidate edition ships the .ipynb without its source"
     assert principle("L7").status == "planned"
     row = next(r for r in curriculum_table() if r["id"] == "L6")
     assert row["status"] == "available"
@@ -162,7 +166,7 @@ def test_curriculum_status_follows_the_notebook_file(tmp_path, monkeypatch):
 
 
 def test_curriculum_status_of_l6_in_this_checkout():
-    on_disk = workbook.paths.notebooks_dir() / "leadership" / "L6-fiscal-management.ipynb"
+    on_disk = workbook.paths.notebooks_dir() / "leadership" / "L6-fiscal-management.md"
     assert principle("L6").status == ("available" if on_disk.is_file() else "planned")
 
 

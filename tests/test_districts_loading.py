@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from workbook.district_files import check_district_file, read_district, save_district
-from workbook.districts import CALIFORNIA_COUNTIES, District, load_district, sample_ids
+from workbook.districts import CALIFORNIA_COUNTIES, District, district_yaml, load_district, sample_ids
 from workbook.errors import DistrictFileError, InputError
 
 
@@ -93,7 +93,7 @@ def test_districts_to_flat_uses_dotted_names_and_optional_totals():
 
 def test_districts_to_yaml_is_commented_and_loads_back(tmp_path):
     d = load_district("sample-rural")
-    text = d.to_yaml()
+    text = district_yaml(d)
     assert text.startswith("# ")
     assert "  tk_3: " in text and "# transitional kindergarten" in text
     path = tmp_path / "copy.yaml"
@@ -123,7 +123,7 @@ def test_districts_kind_input_is_accepted(tmp_path):
 
 def test_districts_load_bad_file_raises_district_file_error(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text(load_district("sample-rural").to_yaml().replace("county: Tehama", "county: Atlantis"))
+    path.write_text(district_yaml(load_district("sample-rural")).replace("county: Tehama", "county: Atlantis"))
     with pytest.raises(DistrictFileError) as info:
         load_district(path)
     assert info.value.problems == ['bad.yaml: county = "Atlantis": must be one of California\'s 58 counties, e.g. \'Fresno\' (not a California county)']

@@ -66,15 +66,18 @@ def test_portfolio_single_file_is_self_contained(tmp_path):
     assert "SOLUTION_MARKER" not in text and "PRIVATE_CELL_MARKER" not in text and "Zephyrine" not in text
 
 
-def test_portfolio_build_without_npm_assets_has_no_vendor_scripts(tmp_path, monkeypatch):
-    from workbook.portfolio import build_portfolio
-
-    monkeypatch.setenv("WORKBOOK_NODE_MODULES", str(tmp_path / "no-node-modules"))
-    report = build_portfolio(WORKSPACE, tmp_path / "site")
-    scripts = [s.get("src") for p in (tmp_path / "site").glob("*.html")
-               for s in BeautifulSoup(p.read_text(), "html.parser").find_all("script")]
-    assert scripts and set(scripts) <= {"assets/site.js", "assets/search-index.js"}
-    assert any("mathjax" in w for w in report.warnings)
+def test_portfolio_build_and_slides_without_offline_assets_say_so_and_exit_nonzero(tmp_path, monkeypatch, capsys):
+    """No CDN fallback and no silent TeX: a missing asset is an error that names it and where it looked."""
+    nowhere = tmp_path / "no-node-modules"
+    monkeypatch.setenv("WORKBOOK_NODE_MODULES", str(nowhere))
+    assert main(["portfolio", "build", str(WORKSPACE), "-o", str(tmp_path / "site")]) == 2
+    err = capsys.readouterr().err
+    assert "mathjax" in err and str(nowhere) in err and "Traceback" not in err
+    assert not list((tmp_path / "site").glob("*.html"))
+    assert main(["portfolio", "slides", str(WORKSPACE / "L6-fiscal-management.ipynb"), "-o", str(tmp_path / "talk")]) == 2
+    err = capsys.readouterr().err
+    assert "reveal.js" in err and str(nowhere) in err
+    assert not (tmp_path / "talk" / "slides.html").exists()
 
 
 def test_portfolio_execute_reruns_with_the_candidates_parameters(tmp_path):

@@ -1,8 +1,8 @@
 """Every available principle's readings: shape, length, outcomes, prompts, sources, money.
 
-Each principle with a notebook must have readings in docs/readings/ that the
-notebook source builds from; these checks apply to all of them, so a new
-principle is checked as soon as its notebook exists. Principle-specific checks
+Each principle's readings are markdown cells of its notebook source
+(notebooks/<strand>/<ID>-<slug>.md, read by tests/readings_text.py); these checks
+apply to all of them, so a new principle is checked as soon as its source exists. Principle-specific checks
 (worked numbers, vendor dates, published counts) live in test_<id>_readings.py.
 """
 

@@ -75,3 +75,20 @@ def test_release_repository_notebooks(tmp_path: Path, capsys) -> None:
     hidden_rubrics = {p.name for p in (ROOT / "exercises" / "hidden").glob("*.py")}
     assert hidden_rubrics, "the repository has hidden checks"
     assert all(not p.read_text().count("HIDDEN =") for p in (out / "exercises").glob("*.py"))
+
+
+def test_released_notebooks_carry_no_test_markers_nor_authoring_markup(tmp_path: Path) -> None:
+    assert main(["release", "--out", str(tmp_path / "rel")]) == 0
+    released = sorted((tmp_path / "rel" / "notebooks").rglob("*.ipynb"))
+    assert len(released) >= 6
+    instructor_tags = set()
+    for path in released:
+        nb = nbformat.read(path, as_version=4)
+        assert "jupytext" not in nb.metadata, "a candidate's notebook is not paired with a .md source"
+        for cell in nb.cells:
+            tags = cell.metadata.get("tags", [])
+            assert not any(t.startswith("nbval") for t in tags), (path.name, cell.id)
+            assert "NBVAL" not in cell.source.upper() and "<!-- shared:" not in cell.source, (path.name, cell.id)
+    for path in (ROOT / "notebooks").rglob("*.ipynb"):
+        instructor_tags |= {t for c in nbformat.read(path, as_version=4).cells for t in c.metadata.get("tags", [])}
+    assert "nbval-check-output" in instructor_tags, "the instructor edition has the markers the release removes"

@@ -8,11 +8,9 @@ import pytest
 from workbook.errors import InputError
 from workbook.tools.tco import (
     CostItem,
-    device_program,
-    device_program_tco,
     tco,
-    tco_by_refresh_cycle,
 )
+from workbook.tools.tco_devices import device_program, device_program_tco, tco_by_refresh_cycle
 from workbook.tools.tco_uncertainty import (
     MonteCarloResult,
     device_program_total,

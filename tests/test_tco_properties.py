@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.tools.tco import CATEGORIES, CostItem, device_program_tco, tco
+from workbook.tools.tco import CATEGORIES, CostItem, tco
+from workbook.tools.tco_devices import device_program_tco
 from workbook.tools.tco_uncertainty import device_program_total, monte_carlo
 
 amount = st.floats(min_value=-1e5, max_value=1e6, allow_nan=False)

@@ -9,11 +9,9 @@ from workbook.tools.tco import (
     DIRECT_CATEGORIES,
     INDIRECT_CATEGORIES,
     CostItem,
-    device_program,
-    device_program_tco,
     tco,
-    tco_by_refresh_cycle,
 )
+from workbook.tools.tco_devices import device_program, device_program_tco, tco_by_refresh_cycle
 
 PROGRAM = dict(
     devices=200,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from workbook.tools.tco import device_program_tco
+from workbook.tools.tco_devices import device_program_tco
 from workbook.tools.tco_uncertainty import (
     device_program_monte_carlo,
     device_program_total,

@@ -24,9 +24,10 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("workspace", "workspace", "your own workspace: the candidate edition with your parameters, never overwriting your work"),
     ("cohort", "cohort", "the cohort hub: import the roster, hand notebooks out, collect submissions"),
     ("portfolio", "portfolio", "build a candidate's offline portfolio site, or slides for an oral presentation"),
+    ("notebooks", "notebooks", "write each notebook's .ipynb from its MyST Markdown source (.md), or check they agree"),
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
-    ("review", "grade_extras", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
+    ("review", "review", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
 ]
 
 

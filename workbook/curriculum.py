@@ -133,9 +133,27 @@ class Principle:
         return paths.notebooks_dir().joinpath(*self.notebook.split("/")).resolve()
 
     @property
+    def source(self) -> str:
+        """The notebook's MyST Markdown source, relative to ``notebooks/``: the ``.ipynb`` is made from it.
+
+        >>> principle("L6").source
+        'leadership/L6-fiscal-management.md'
+        """
+        return self.notebook[: -len(".ipynb")] + ".md"
+
+    @property
+    def source_path(self) -> Path:
+        """The absolute path of the notebook's source."""
+        return paths.notebooks_dir().joinpath(*self.source.split("/")).resolve()
+
+    @property
     def status(self) -> str:
-        """``"available"`` when the notebook file exists, else ``"planned"``."""
-        return "available" if self.notebook_path.is_file() else "planned"
+        """``"available"`` when the notebook's source exists, else ``"planned"``.
+
+        An installed wheel ships the candidate edition's ``.ipynb`` without the
+        sources (they hold the solutions): there the notebook itself counts.
+        """
+        return "available" if self.source_path.is_file() or self.notebook_path.is_file() else "planned"
 
     def to_dict(self) -> dict[str, Any]:
         """Everything about the principle as JSON-ready data.

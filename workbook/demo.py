@@ -1,8 +1,9 @@
-"""``make demo``: run L6 for a sample district, export it to HTML, say where it is.
+"""``make demo``: run L6 for a sample district, build the portfolio, say where the HTML is.
 
 Run as ``python -m workbook.demo --district sample-suburban --out demo-output``.
-When the portfolio builder is installed it also builds the sample candidate's
-portfolio from the executed notebook.
+The HTML is the portfolio's own page for L6, made by the portfolio's offline
+exporter: MathJax and the widget manager are local copies, no page loads
+anything from another host, and a missing asset stops the demo with a message.
 """
 
 from __future__ import annotations
@@ -23,17 +24,6 @@ def execute_notebook(source: Path, target: Path, parameters: dict) -> Path:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     run_notebook(source, target, parameters, cwd=str(target.parent))
-    return target
-
-
-def export_html(notebook: Path, target: Path) -> Path:
-    """Export an executed notebook to a standalone HTML page with nbconvert."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
-    target.write_text(body, encoding="utf-8")
     return target
 
 
@@ -69,14 +59,12 @@ def run(district: str, out: Path) -> dict[str, Path]:
         workspace / L6,
         {"district": district, "candidate": "demo-candidate"},
     )
-    paths = {"notebook": executed, "html": export_html(executed, out / "L6-fiscal-management.html")}
-    try:
-        from workbook.portfolio import build_portfolio
-    except ImportError:
-        return paths
+    from workbook.curriculum import principle
+    from workbook.portfolio import build_portfolio
+
     report = build_portfolio(workspace, out / "portfolio", candidate="demo-candidate")
-    paths["portfolio"] = Path(getattr(report, "index", out / "portfolio" / "index.html"))
-    return paths
+    l6 = principle("L6")
+    return {"notebook": executed, "html": report.site / f"{l6.id}-{l6.slug}.html", "portfolio": report.index}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,12 @@
 In a source checkout (or an editable install) they are the repository's
 ``data/``, ``exercises/`` and ``notebooks/`` folders; in a wheel they are
 copied into the package as ``_data``, ``_exercises`` and ``_notebooks``.
+
+A wheel is what a candidate's environment gets, so it holds nothing a
+candidate must not read: ``_notebooks`` is the *candidate* edition (released
+at build time, see ``hatch_build.py``) and ``_exercises`` has the public
+rubrics only, never ``hidden/``. The instructor edition and the hidden checks
+stay in the source checkout, which the instructor keeps private.
 """
 
 from __future__ import annotations
@@ -36,10 +42,10 @@ def data_dir() -> Path:
 
 
 def exercises_dir() -> Path:
-    """The rubrics folder (instructor side; never imported by a notebook)."""
+    """The rubrics folder: public rubrics, plus ``hidden/`` in a checkout only."""
     return _locate("_exercises", "exercises")
 
 
 def notebooks_dir() -> Path:
-    """The instructor edition of the notebooks."""
+    """The notebooks: the instructor edition in a checkout, the candidate edition in a wheel."""
     return _locate("_notebooks", "notebooks")

@@ -30,14 +30,12 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from workbook.errors import InputError, ProblemsError
 
-if TYPE_CHECKING:  # pragma: no cover
-    from pydantic import BaseModel as _Base
-else:
-    _Base = object
 
 __all__ = [
     "REQUIRED_COLUMNS",
@@ -77,45 +75,31 @@ class RosterError(ProblemsError):
     """
 
 
-def _model() -> type:
-    """Build the pydantic model on first use (keeps ``import workbook.roster`` light)."""
-    global _MODEL
-    if _MODEL is not None:
-        return _MODEL
-    from pydantic import BaseModel, ConfigDict, Field, field_validator
+class RosterEntry(BaseModel):
+    """One candidate of the roster (validated, immutable)."""
 
-    class _RosterEntry(BaseModel):
-        model_config = ConfigDict(frozen=True, str_strip_whitespace=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, extra="forbid")
 
-        candidate: str = Field(pattern=CANDIDATE_PATTERN)
-        name: str = Field(min_length=1, max_length=200)
-        email: str = Field(pattern=EMAIL_PATTERN, max_length=254)
-        district: str = Field(min_length=1, max_length=500)
-        seed: int | None = Field(default=None, ge=0, le=SEED_LIMIT)
-        group: str | None = Field(default=None, pattern=GROUP_PATTERN)
+    candidate: str = Field(pattern=CANDIDATE_PATTERN)
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field(pattern=EMAIL_PATTERN, max_length=254)
+    district: str = Field(min_length=1, max_length=500)
+    seed: int | None = Field(default=None, ge=0, le=SEED_LIMIT)
+    group: str | None = Field(default=None, pattern=GROUP_PATTERN)
 
-        @field_validator("seed", "group", mode="before")
-        @classmethod
-        def _blank_is_none(cls, value: Any) -> Any:
-            if isinstance(value, str) and not value.strip():
-                return None
-            return value
+    @field_validator("seed", "group", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
 
-        @field_validator("group")
-        @classmethod
-        def _not_reserved(cls, value: str | None) -> str | None:
-            if value in RESERVED_GROUPS:
-                raise ValueError("reserved")
-            return value
-
-    _RosterEntry.__name__ = "RosterEntry"
-    _RosterEntry.__qualname__ = "RosterEntry"
-    _RosterEntry.__doc__ = "One candidate of the roster (validated, immutable)."
-    _MODEL = _RosterEntry
-    return _MODEL
-
-
-_MODEL: type | None = None
+    @field_validator("group")
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        if value in RESERVED_GROUPS:
+            raise ValueError("reserved")
+        return value
 
 _EXPECTED = {
     "candidate": "a candidate id: lower case letters, digits, '-' or '_', starting with a letter, "
@@ -127,13 +111,6 @@ _EXPECTED = {
     "group": "empty or a group name: lower case letters, digits, '.', '-' or '_' "
     f"(not {', '.join(sorted(RESERVED_GROUPS))}: instructors are set in the hub configuration)",
 }
-
-
-def __getattr__(name: str) -> Any:
-    # ``workbook.roster.RosterEntry`` is the pydantic model, built on first access.
-    if name == "RosterEntry":
-        return _model()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_roster(text: str, source: str = "roster") -> list[Any]:
@@ -157,9 +134,7 @@ def parse_roster(text: str, source: str = "roster") -> list[Any]:
       r.csv: row 2, column candidate = 'Ana': expected a candidate id: lower case letters, digits, '-' or '_', starting with a letter, at most 32 characters (it becomes the hub user name)
       r.csv: row 2, column email = 'ana-at-example': expected an email address like name@district.org
     """
-    from pydantic import ValidationError
-
-    model = _model()
+    model = RosterEntry
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [(h or "").strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
@@ -279,8 +254,7 @@ def candidate_parameters(entry: Any, cohort_secret: str) -> dict[str, Any]:
     >>> candidate_parameters(e, "a-cohort-secret-of-some-length")
     {'candidate': 'ana-reyes', 'district': 'sample-rural', 'seed': 42}
     """
-    model = _model()
-    if not isinstance(entry, model):
+    if not isinstance(entry, RosterEntry):
         raise InputError("entry", entry, "a RosterEntry from read_roster or parse_roster")
     seed = entry.seed if entry.seed is not None else derive_seed(cohort_secret, entry.candidate)
     if entry.seed is not None:

@@ -32,6 +32,7 @@ from workbook.cohort.handout import home_of
 from workbook.cohort.safefs import UnsafePathError, iter_notebooks, parts_ok, read_file
 from workbook.cohort.settings import private_dir
 from workbook.errors import InputError
+from workbook.privatefs import write_private
 
 __all__ = ["Collection", "collect", "parse_due", "MANIFEST"]
 
@@ -161,8 +162,7 @@ def collect(
             found = []
         for rel, data, mtime in found:
             target = folder.joinpath(*parts_ok(rel))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_private(target, data)  # 0600 in 0700 folders, whatever the umask
             os.utime(target, (mtime, mtime))
             modified = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).astimezone()
             result.files.append({
@@ -172,7 +172,7 @@ def collect(
                 "modified_at": modified.isoformat(),
                 "late": bool(due_at is not None and modified > due_at),
             })
-        (folder / MANIFEST).write_text(json.dumps(result.as_json(), indent=1), encoding="utf-8")
+        write_private(folder / MANIFEST, json.dumps(result.as_json(), indent=1))
         out.append(result)
     return out
 

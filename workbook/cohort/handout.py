@@ -6,11 +6,17 @@ every candidate of the roster, papermill's own
 ``candidate``, ``district`` and ``seed`` after the ``parameters`` cell, and the
 result is written into the candidate's workspace, owned by the candidate.
 
+Only the released candidate edition is handed out: :func:`check_candidate_edition`
+refuses a source with a cell tagged ``solution`` or ``instructor``, or an
+``answer`` cell that no longer holds the released placeholder. The default
+source is ``release/notebooks``, where ``workbook release`` writes.
+
 A notebook the candidate has changed is never overwritten. The instructor
 keeps a record of what each candidate was given (``cohort/handouts/<id>.json``,
-SHA-256 of each file): a file still equal to what was handed out may be
-replaced by new material; a changed one stays, and the new material lands
-beside it as ``L6-fiscal-management (updated 2026-11-28).ipynb``.
+a fingerprint of each file's cells): a file whose cells are still those handed
+out may be replaced by new material (opening it in JupyterLab, which rewrites
+its metadata, does not count as a change); a changed one stays, and the new
+material lands beside it as ``L6-fiscal-management (updated 2026-11-28).ipynb``.
 """
 
 from __future__ import annotations
@@ -28,10 +34,18 @@ from workbook.cohort import WORKSPACE
 from workbook.cohort.safefs import Owner, UnsafePathError, open_dir, read_file, split, write_file
 from workbook.cohort.settings import DEFAULT_COHORT_DIR, private_dir
 from workbook.errors import InputError
+from workbook.privatefs import write_private
 from workbook.roster import candidate_parameters
 
 __all__ = ["HandoutResult", "source_notebooks", "parameterized", "handout", "hand_out_to", "updated_name",
-           "default_source", "home_of"]
+           "default_source", "home_of", "check_candidate_edition", "cells_fingerprint",
+           "NotCandidateEdition"]
+
+_FORBIDDEN_TAGS = ("solution", "instructor")
+
+
+class NotCandidateEdition(InputError):
+    """The hand-out source holds instructor material (solutions or instructor cells)."""
 
 
 @dataclass(frozen=True)
@@ -51,16 +65,97 @@ class HandoutResult:
 
 
 def default_source() -> Path:
-    """The release folder ``release/`` when it exists, else the instructor notebooks.
+    """Where ``workbook release`` writes the candidate edition by default: ``release/notebooks``.
 
-    Until ``workbook release`` exists the instructor edition is handed out as is.
+    >>> default_source().as_posix()
+    'release/notebooks'
     """
-    release = Path("release")
-    if release.is_dir():
-        return release
-    from workbook.paths import notebooks_dir
+    return Path("release") / "notebooks"
 
-    return notebooks_dir()
+
+def resolve_source(source: str | Path | None) -> Path:
+    """The folder of notebooks to hand out.
+
+    ``None`` means :func:`default_source`; a release folder (``release/``, which
+    holds ``notebooks/`` and ``exercises/``) means its ``notebooks/``, so no
+    nested folder ever lands in a candidate's workspace.
+
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> (base / "notebooks").mkdir(); (base / "exercises").mkdir()
+    >>> resolve_source(base) == base / "notebooks"
+    True
+    >>> resolve_source(base / "nowhere")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: source = '.../nowhere' is not allowed: expected a folder of released notebooks: run `workbook release` first (it writes release/notebooks), or pass --source with the folder it wrote
+    """
+    root = Path(source) if source is not None else default_source()
+    if not root.is_dir():
+        raise InputError("source", str(root), "a folder of released notebooks: run `workbook release` "
+                         "first (it writes release/notebooks), or pass --source with the folder it wrote")
+    if (root / "notebooks").is_dir() and (root / "exercises").is_dir() and not list(root.glob("*.ipynb")):
+        return root / "notebooks"
+    return root
+
+
+def check_candidate_edition(source: str | Path, notebooks: Sequence[str]) -> None:
+    """Refuse a source that is not the released candidate edition, naming every offending cell.
+
+    By the cell vocabulary of ``workbook.grading.release``: no cell tagged
+    ``solution`` or ``instructor``, and every ``answer`` code cell still holds
+    the released placeholder.
+    """
+    import nbformat
+
+    from workbook.grading.release import is_placeholder
+
+    problems: list[str] = []
+    for rel in notebooks:
+        try:
+            nb = nbformat.read(str(Path(source) / rel), as_version=4)
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is reported, not raised
+            problems.append(f"{rel}: not a readable notebook ({type(exc).__name__})")
+            continue
+        for i, cell in enumerate(nb.cells):
+            tags = set(cell.get("metadata", {}).get("tags", []) or [])
+            where = f"{rel}, cell {i + 1} (id {cell.get('id', '?')})"
+            bad = tags & set(_FORBIDDEN_TAGS)
+            if bad:
+                problems.append(f"{where}: tagged {', '.join(sorted(bad))}")
+            elif "answer" in tags and cell.cell_type == "code" and not is_placeholder(cell.source):
+                problems.append(f"{where}: an answer cell that holds code instead of the released placeholder")
+    if problems:
+        shown = "; ".join(problems[:8]) + (f"; and {len(problems) - 8} more" if len(problems) > 8 else "")
+        raise NotCandidateEdition(
+            "source", str(source),
+            f"the released candidate edition (run `workbook release`, then hand out release/notebooks); "
+            f"this folder holds instructor material: {shown}")
+
+
+def cells_fingerprint(data: bytes) -> str:
+    """A fingerprint of a notebook's cells (id, type, source): what the candidate can change.
+
+    Outputs, execution counts and metadata are left out, so a notebook that
+    JupyterLab opened and saved again keeps its fingerprint.
+
+    >>> import json
+    >>> nb = {"cells": [{"id": "a", "cell_type": "code", "source": "x = 1", "outputs": []}], "metadata": {}}
+    >>> touched = dict(nb, metadata={"kernelspec": {"name": "python3"}})
+    >>> cells_fingerprint(json.dumps(nb).encode()) == cells_fingerprint(json.dumps(touched).encode())
+    True
+    >>> changed = {"cells": [dict(nb["cells"][0], source="x = 2")], "metadata": {}}
+    >>> cells_fingerprint(json.dumps(nb).encode()) == cells_fingerprint(json.dumps(changed).encode())
+    False
+    """
+    try:
+        cells = json.loads(data.decode("utf-8"))["cells"]
+        key = [[c.get("id"), c.get("cell_type"),
+                "".join(c["source"]) if isinstance(c.get("source"), list) else c.get("source")]
+               for c in cells]
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        return "bytes:" + _sha(data)
+    return _sha(json.dumps(key, sort_keys=True).encode("utf-8"))
 
 
 def home_of(candidate: str, homes: str | None = None) -> Path:
@@ -138,22 +233,23 @@ def _load_record(path: Path) -> dict[str, dict[str, str]]:
 def _hand_one(base: Path, owner: Owner, rel: str, data: bytes, record: dict[str, Any],
               today: dt.date, candidate: str) -> HandoutResult:
     folder, name = split(rel)
-    new_sha = _sha(data)
+    new_sha, new_cells = _sha(data), cells_fingerprint(data)
+    given_now = {"given": new_sha, "given_cells": new_cells, "offered": new_sha}
     entry = record.get(rel, {})
     dfd = open_dir(base, PurePosixPath(WORKSPACE) / folder, create=True, owner=owner)
     try:
         current = read_file(dfd, name)
         if current is None:
             write_file(dfd, name, data, owner=owner)
-            record[rel] = {"given": new_sha, "offered": new_sha}
+            record[rel] = given_now
             return HandoutResult(candidate, rel, "new")
-        current_sha = _sha(current[0])
-        if current_sha == new_sha:
-            record[rel] = {"given": new_sha, "offered": new_sha}
+        current_sha, current_cells = _sha(current[0]), cells_fingerprint(current[0])
+        if current_sha == new_sha or current_cells == new_cells:
+            record[rel] = given_now
             return HandoutResult(candidate, rel, "unchanged")
-        if entry.get("given") == current_sha:
+        if entry.get("given") == current_sha or entry.get("given_cells") == current_cells:
             write_file(dfd, name, data, owner=owner, replace=True)
-            record[rel] = {"given": new_sha, "offered": new_sha}
+            record[rel] = given_now
             return HandoutResult(candidate, rel, "updated")
         if entry.get("offered") == new_sha:
             return HandoutResult(candidate, rel, "offered", "the candidate changed it; "
@@ -167,7 +263,8 @@ def _hand_one(base: Path, owner: Owner, rel: str, data: bytes, record: dict[str,
                 break
         else:  # pragma: no cover - a hundred hand-outs in one day
             raise UnsafePathError(f"{rel}: too many updated copies today")
-        record[rel] = {"given": entry.get("given", ""), "offered": new_sha}
+        record[rel] = {"given": entry.get("given", ""), "given_cells": entry.get("given_cells", ""),
+                       "offered": new_sha}
         where = str(PurePosixPath(folder) / beside) if folder != "." else beside
         return HandoutResult(candidate, where, "beside",
                              f"the candidate changed {rel}; new material is beside it")
@@ -177,7 +274,7 @@ def _hand_one(base: Path, owner: Owner, rel: str, data: bytes, record: dict[str,
 
 def handout(
     entries: Sequence[Any],
-    source: str | Path,
+    source: str | Path | None,
     cohort_secret: str,
     *,
     cohort_dir: str | Path = DEFAULT_COHORT_DIR,
@@ -192,7 +289,8 @@ def handout(
     entries
         Roster entries (:func:`workbook.roster.read_roster`).
     source
-        The folder of notebooks to hand out (the candidate edition).
+        The folder of notebooks to hand out: the candidate edition that
+        ``workbook release`` wrote (checked; see :func:`check_candidate_edition`).
     cohort_secret
         The cohort secret; seeds come from :func:`workbook.roster.candidate_parameters`.
     cohort_dir
@@ -210,7 +308,9 @@ def handout(
         One per candidate and notebook; candidates whose home is missing get
         one ``skipped`` result and the others carry on.
     """
+    source = resolve_source(source)
     notebooks = source_notebooks(source)
+    check_candidate_edition(source, notebooks)
     today = today or dt.date.today()
     wanted = set(only) if only is not None else None
     records = private_dir(Path(cohort_dir) / "handouts")
@@ -279,8 +379,5 @@ def hand_out_to(
             results.append(_hand_one(base, owner, rel, data, record, today, candidate))
         except UnsafePathError as exc:
             results.append(HandoutResult(candidate, rel, "skipped", str(exc)))
-    record_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = record_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-    tmp.replace(record_path)
+    write_private(record_path, json.dumps(record, indent=1, sort_keys=True))
     return results

@@ -32,10 +32,9 @@ def private_dir(path: str | Path) -> Path:
     >>> oct(d.stat().st_mode & 0o777)
     '0o700'
     """
-    p = Path(path)
-    p.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(p, 0o700)
-    return p
+    from workbook import privatefs  # missing parents are made 0700 too, whatever the umask
+
+    return privatefs.private_dir(path)
 
 
 def load_secret(cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> str:
@@ -78,6 +77,7 @@ def ensure_secret(cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> str:
     path = private_dir(cohort_dir) / "secret"
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.fchmod(fd, 0o600)  # whatever the umask
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(secrets.token_hex(32) + "\n")
     return load_secret(cohort_dir)

@@ -1,8 +1,10 @@
 """``workbook cohort``: roster import, hand-out and collection on the cohort's hub.
 
     workbook cohort roster import roster.csv
-    workbook cohort handout --roster roster.csv [--source release/]
+    workbook release                                   # writes release/notebooks
+    workbook cohort handout --roster roster.csv [--source release/notebooks]
     workbook cohort collect --roster roster.csv --due 2026-12-01T17:00
+    workbook cohort check                    # any instructor file a candidate could read?
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
                                           "~/cto-workbook/ with their parameters")
     hand.add_argument("--roster", required=True, type=Path, help="roster CSV")
     hand.add_argument("--source", type=Path, default=None,
-                      help="folder of notebooks to hand out (default: release/ when it exists, "
-                           "else the instructor notebooks)")
+                      help="the released candidate edition to hand out (default: release/notebooks, "
+                           "where `workbook release` writes); instructor material is refused")
     _add_common(hand)
     hand.set_defaults(func=_handout)
 
@@ -64,6 +66,20 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
                       help="submissions folder (default: submissions/)")
     _add_common(coll)
     coll.set_defaults(func=_collect)
+
+    check = sub.add_parser("check", help="report every instructor file another user could read "
+                                         "(cohort folder, roster, submissions, gradebook, source tree)")
+    check.add_argument("--cohort-dir", default="cohort", type=Path,
+                       help="the cohort folder (secret, roster, hand-out records; default: cohort/)")
+    check.add_argument("--roster", type=Path, default=None, help="the roster CSV, if kept elsewhere")
+    check.add_argument("--submissions", type=Path, default=Path("submissions"),
+                       help="the submissions folder (default: submissions/)")
+    check.add_argument("--gradebook", type=Path, default=Path("grades/gradebook.sqlite"),
+                       help="the gradebook (default: grades/gradebook.sqlite); its folder, -wal and -shm too")
+    check.add_argument("--source-tree", type=Path, action="append", default=None, metavar="FOLDER",
+                       help="the instructor's source checkout (instructor notebooks, hidden checks); "
+                            "default: this workbook's checkout when it runs from one (repeatable)")
+    check.set_defaults(func=_check)
 
 
 def _roster_import(args: argparse.Namespace) -> int:
@@ -83,17 +99,12 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 
 def _handout(args: argparse.Namespace) -> int:
-    from workbook.cohort.handout import default_source, handout
+    from workbook.cohort.handout import handout
     from workbook.cohort.settings import load_secret
-    from workbook.paths import notebooks_dir
     from workbook.roster import read_roster
 
     entries = read_roster(args.roster)
-    source = args.source or default_source()
-    if Path(source).resolve() == notebooks_dir().resolve():
-        print(f"note: handing out the instructor edition from {source} "
-              "(no release/ folder yet)", file=sys.stderr)
-    results = handout(entries, source, load_secret(args.cohort_dir), cohort_dir=args.cohort_dir,
+    results = handout(entries, args.source, load_secret(args.cohort_dir), cohort_dir=args.cohort_dir,
                       homes=args.homes, only=args.only)
     skipped = 0
     for r in results:
@@ -120,3 +131,30 @@ def _collect(args: argparse.Namespace) -> int:
             problems += 1
             print(f"{c.candidate}: skipped {s}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from workbook import paths
+    from workbook.privatefs import exposures
+
+    book = args.gradebook
+    targets: list[Path] = [args.cohort_dir, args.submissions, book.parent, book,
+                           Path(f"{book}-wal"), Path(f"{book}-shm")]
+    if args.roster:
+        targets.append(args.roster)
+    trees = args.source_tree
+    if trees is None:
+        root = paths.repo_root()
+        trees = [root] if (root / "exercises" / "hidden").is_dir() else []
+    for tree in trees:
+        targets += [tree / "notebooks", tree / "exercises" / "hidden"]
+    checked = [t for t in dict.fromkeys(targets) if t.exists()]
+    found = exposures(checked)
+    for e in dict.fromkeys(found):
+        print(e.line(), file=sys.stderr)
+    if found:
+        print(f"{len(found)} instructor file(s) or folder(s) another user could read", file=sys.stderr)
+        return 1
+    print("no instructor file is readable by another user (checked: "
+          + ", ".join(str(t) for t in checked) + ")")
+    return 0

@@ -138,12 +138,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from workbook.district_files import save_district
+    from workbook.district_files import district_yaml, save_district
     from workbook.district_generator import generate_district
 
     district = generate_district(args.kind, seed=args.seed, fiscal_year=args.fiscal_year)
     if args.output is None:
-        sys.stdout.write(district.to_yaml())
+        sys.stdout.write(district_yaml(district))
         return 0
     path = save_district(district, args.output, overwrite=args.force)
     print(f"wrote {path}: {district.name}, {district.enrollment.total:,} students")

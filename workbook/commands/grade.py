@@ -35,6 +35,9 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     p.add_argument("--layout", default=DEFAULT_FORMAT, help=f"path format of a submission (default: {DEFAULT_FORMAT})")
     p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
     p.add_argument("--exercises", help="rubric folder with hidden/ (default: the workbook's exercises/)")
+    p.add_argument("--public-only", action="store_true",
+                   help="grade with the public checks only when the hidden checks are not at hand; every "
+                        "result is marked public-only in the gradebook and the feedback")
     p.add_argument("--gradebook", default="grades/gradebook.sqlite", help="SQLite gradebook (default: grades/gradebook.sqlite)")
     p.add_argument("--only", action="append", default=[], metavar="ID", help="grade only this principle (repeatable)")
     p.add_argument("--workers", type=int, help="processes (default: all cores)")
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         jobs, warnings = plan_jobs(
             args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
             exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
-            kernel_name=kernel, hide=hide,
+            kernel_name=kernel, hide=hide, public_only=args.public_only,
         )
         for w in warnings:
             console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)

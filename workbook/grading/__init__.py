@@ -12,6 +12,7 @@ One module per stage of the pipeline, each importable on its own:
 ``extract``                the recorded answers, only from their own exercise cells
 ``score``                  scoring in the grader's process, hidden checks included
 ``gradebook``              SQLite, one transaction per result, CSV and Excel export
+``hidden``                 hidden checks required unless ``--public-only`` (marked)
 ``runner``                 a cohort on all cores or on a Dask cluster
 =========================  ====================================================
 

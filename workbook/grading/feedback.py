@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError, WorkbookError
+from workbook.grading.hidden import PUBLIC_ONLY
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
@@ -134,6 +135,7 @@ def feedback_context(
     return {
         "candidate": candidate, "notebook": notebook, "title": notebook, "status": result["status"],
         "reason": result["reason"], "graded_at": result["graded_at"], "warnings": _shown_warnings(result),
+        "public_only": str(result.get("rubric_version", "")).endswith(PUBLIC_ONLY),
         "publish_answers": bool(publish_answers), "exercises": exercises, "by_exercise": by_id, "orphans": [],
         "reflections": reflections, "by_reflection": {r["id"]: r for r in reflections},
         "totals": {"exercises": ex_total, "reflections": re_total, "unscored": unscored,
@@ -185,22 +187,9 @@ def make_feedback_exporter() -> Any:
     >>> e.template_name, e.mathjax_url, e.require_js_url
     ('feedback', '', '')
     """
-    from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES
-    from workbook.portfolio.exporter import _exporter_class
-    from workbook.portfolio.preprocessors import pipeline
+    from workbook.portfolio.exporter import make_exporter
 
-    exporter = _exporter_class()(
-        template_name="feedback",
-        extra_template_basedirs=[str(TEMPLATES), str(PORTFOLIO_TEMPLATES)],
-        extra_template_paths=[str(PORTFOLIO_TEMPLATES)],  # so that {% extends 'portfolio/index.html.j2' %} resolves
-        exclude_anchor_links=True,
-        sanitize_html=False,  # the portfolio preprocessors sanitize with nh3 before rendering
-    )
-    exporter.mathjax_url = exporter.require_js_url = exporter.widget_renderer_url = ""
-    exporter.mermaid_js_url = exporter.jupyter_widgets_base_url = ""
-    for pre in pipeline():
-        exporter.register_preprocessor(pre, enabled=True)
-    return exporter
+    return make_exporter(template_name="feedback", template_dirs=(TEMPLATES,))
 
 
 def _css() -> str:
@@ -251,7 +240,10 @@ def write_feedback(
             raise WorkbookError(f"the gradebook {book.path} holds no results to give feedback on")
         principles = sorted({r["principle"] for r in results})
         kwargs = {"notebooks": notebooks, "exercises": exercises, "only": principles}
-        jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, **kwargs, **({"layout": layout} if layout else {}))
+        # Only the parameters are needed here (the scores are in the gradebook), so a
+        # rubric folder without hidden checks is fine: a result graded without them says so.
+        jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
+                            **({"layout": layout} if layout else {}))
         params = {(j.candidate, j.notebook): j.params for j in jobs}
         items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
             submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}

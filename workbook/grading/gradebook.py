@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.privatefs import touch_private
+
 __all__ = ["Result", "Gradebook", "STATUSES"]
 
 STATUSES = ("graded", "timeout", "crashed", "invalid", "missing")
@@ -91,7 +93,9 @@ class Gradebook:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            # grades/ 0700 and the database 0600 before SQLite opens it: its -wal and
+            # -shm files take the database's mode, so no candidate can read a score.
+            touch_private(self.path)
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")

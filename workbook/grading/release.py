@@ -20,7 +20,8 @@ NotImplementedError``) are still recognised.
 A released solution cell is tagged ``answer`` instead: it now holds the
 candidate's own work (the portfolio shows it; ``solution`` cells, the
 instructor's, never reach a portfolio). Cells tagged ``instructor`` are removed; outputs and execution counts are
-cleared; cell ids stay (the grader matches cells by them). Locked cells (all
+cleared; authoring markup goes (nbval's ``nbval-*`` test tags, the
+``<!-- shared: NAME -->`` line of a shared text, the jupytext pairing); cell ids stay (the grader matches cells by them). Locked cells (all
 but solutions and reflections) are marked not editable in JupyterLab. The
 notebook carries ``metadata.workbook.schema_version``. Releasing a released
 notebook changes nothing, and the files are written byte for byte the same
@@ -56,6 +57,10 @@ PLACEHOLDER_MARK = "# YOUR ANSWER HERE"
 _BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*#+\s*END SOLUTION\s*$", re.IGNORECASE)
 _ANSWER_CALL = re.compile(r"\banswer\(\s*[\"']([^\"']+)[\"']")
+# Authoring markup a candidate never sees: nbval's test tags, the shared-text marker
+# (workbook.sources) and the jupytext pairing of the instructor's .md source.
+_TEST_TAG_PREFIX = "nbval-"
+_SHARED_MARK = re.compile(r"\A<!-- shared: [a-z0-9-]+ -->\n?")
 
 
 #: The placeholder's own call: ``answer("id", ...)`` with the Ellipsis still in it.
@@ -136,6 +141,11 @@ def release_notebook(nb: Any) -> Any:
         meta = cell.setdefault("metadata", {})
         for key in ("execution", "papermill", "collapsed", "scrolled"):
             meta.pop(key, None)
+        if any(t.startswith(_TEST_TAG_PREFIX) for t in tags):
+            tags = [t for t in tags if not t.startswith(_TEST_TAG_PREFIX)]
+            meta["tags"] = tags
+        if cell.cell_type == "markdown":
+            cell["source"] = _SHARED_MARK.sub("", cell.source)
         if cell.cell_type == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
@@ -157,6 +167,7 @@ def release_notebook(nb: Any) -> Any:
     wb["schema_version"] = SCHEMA_VERSION
     wb["edition"] = "candidate"
     out.metadata.pop("papermill", None)
+    out.metadata.pop("jupytext", None)
     return out
 
 

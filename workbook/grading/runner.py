@@ -24,9 +24,10 @@ from typing import Any
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
+from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
-__all__ = ["Job", "Summary", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
+__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Job:
     limits: Limits = field(default_factory=Limits)
     kernel_name: str = "python3"
     sandbox: bool = True
+    public_only: bool = False
 
 
 @dataclass
@@ -115,8 +117,10 @@ def _grade(job: Job, result: Result) -> Result:
     from workbook.grading.score import notebook_defaults, score_submission
     from workbook.rubric import load_rubric
 
-    result.rubric_version = _rubric_version(job)
-    rubric = load_rubric(job.principle, folder=job.exercises, hidden=True)
+    result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
+    rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
+    if job.public_only:
+        result.warnings.append(PUBLIC_ONLY_NOTE)
     template = release_notebook(nbformat.read(job.template, as_version=4))
     params = notebook_defaults(template) | dict(job.params)
     result.possible = float(rubric.exercise_points)
@@ -203,12 +207,16 @@ def plan_jobs(
     kernel_name: str = "python3",
     hide: Sequence[str | Path] = (),
     sandbox: bool = True,
+    public_only: bool = False,
 ) -> tuple[list[Job], list[str]]:
     """One job per candidate and notebook, and warnings about the plan.
 
     Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
     so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``.
+    folder names under ``submissions``. Every principle graded needs its hidden
+    checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
+    without them planning stops with :class:`HiddenChecksMissing`, unless
+    ``public_only``, which marks every result as graded with public checks only.
     """
     from workbook.grading.release import instructor_notebooks
     from workbook.paths import exercises_dir, notebooks_dir
@@ -228,6 +236,9 @@ def plan_jobs(
     templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
     if not templates:
         raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
+    absent = missing_hidden_checks(ex_dir, templates)
+    if absent and not public_only:
+        raise HiddenChecksMissing(ex_dir, absent)
     warnings: list[str] = []
     if roster is not None:
         from workbook.roster import candidate_parameters, read_roster
@@ -243,7 +254,7 @@ def plan_jobs(
     warnings += hide_warnings
     jobs = [
         Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
-            params, tuple(hidden), limits or Limits(), kernel_name, sandbox)
+            params, tuple(hidden), limits or Limits(), kernel_name, sandbox, public_only)
         for candidate, params in people
         for pid, tpl in sorted(templates.items())
     ]

@@ -1,11 +1,13 @@
 """Browser assets copied into the site, so that it makes no request to another host.
 
-The npm packages in the repository's ``package.json`` (installed into
-``node_modules/`` by ``npm ci`` from ``scripts/system-deps.sh``) supply MathJax 2
+The npm packages pinned in the repository's ``package-lock.json`` supply MathJax 2
 (the version nbconvert's lab template configures), require.js, the Jupyter
-widgets HTML manager and reveal.js. When a package is missing the site is
-built without it: math stays as TeX source and widgets as their text, with no
-script tag at all, never a CDN fallback.
+widgets HTML manager and reveal.js. An installed wheel carries the parts the
+pages use in ``workbook/_assets`` (written at build time by ``hatch_build.py``
+with :func:`vendor_packages`); a checkout reads ``node_modules/`` (``npm ci``,
+run by ``scripts/system-deps.sh``). No page ever falls back to a CDN: a command
+that needs a package it cannot find raises :class:`MissingAssetsError`, which
+names what is missing and where it looked.
 """
 
 from __future__ import annotations
@@ -17,8 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook import paths
+from workbook.errors import WorkbookError
 
-__all__ = ["SiteAssets", "node_modules_dir", "copy_site_assets", "copy_reveal", "package_versions"]
+__all__ = ["SiteAssets", "MissingAssetsError", "node_modules_dir", "copy_site_assets", "copy_reveal",
+           "package_versions", "missing_packages", "vendor_packages", "require_assets", "PACKAGES"]
+
+PACKAGES = ("mathjax", "requirejs", "@jupyter-widgets/html-manager", "reveal.js")
+"""The npm packages the pages use, by name."""
 
 VENDOR = "assets/vendor"
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
@@ -37,6 +44,23 @@ _MATHJAX_PARTS = (
     "LICENSE",
 )
 _REVEAL_PARTS = ("dist", "plugin/notes", "LICENSE")
+_PARTS = {
+    "mathjax": _MATHJAX_PARTS,
+    "requirejs": ("require.js", "LICENSE"),
+    "@jupyter-widgets/html-manager": ("dist", "LICENSE"),
+    "reveal.js": _REVEAL_PARTS,
+}
+# The file that proves a package is there.
+_PROBE = {
+    "mathjax": "MathJax.js",
+    "requirejs": "require.js",
+    "@jupyter-widgets/html-manager": "dist/embed-amd.js",
+    "reveal.js": "dist/reveal.js",
+}
+
+
+class MissingAssetsError(WorkbookError):
+    """An offline browser asset a page needs is not installed."""
 
 
 @dataclass
@@ -50,13 +74,69 @@ class SiteAssets:
 
 
 def node_modules_dir() -> Path:
-    """Where the npm packages are: ``$WORKBOOK_NODE_MODULES`` or the repository's ``node_modules``.
+    """Where the npm packages are.
 
-    >>> node_modules_dir().name
-    'node_modules'
+    ``$WORKBOOK_NODE_MODULES`` when set; else the package's own ``_assets``
+    (an installed wheel); else the repository's ``node_modules`` (a checkout).
+
+    >>> node_modules_dir().name in ("node_modules", "_assets")
+    True
     """
     override = os.environ.get("WORKBOOK_NODE_MODULES")
-    return Path(override) if override else paths.repo_root() / "node_modules"
+    if override:
+        return Path(override)
+    packaged = Path(paths.__file__).resolve().parent / "_assets"
+    if packaged.is_dir():
+        return packaged
+    return paths.repo_root() / "node_modules"
+
+
+def missing_packages(node_modules: Path | None = None, wanted: tuple[str, ...] = PACKAGES) -> list[str]:
+    """The npm packages of ``wanted`` that are not under ``node_modules``.
+
+    >>> missing_packages(Path("nowhere"), ("mathjax", "reveal.js"))
+    ['mathjax', 'reveal.js']
+    """
+    base = node_modules or node_modules_dir()
+    return [name for name in wanted if not (base / name / _PROBE[name]).is_file()]
+
+
+def require_assets(wanted: tuple[str, ...], node_modules: Path | None = None) -> None:
+    """Raise :class:`MissingAssetsError` when any of ``wanted`` is missing, saying where it looked.
+
+    >>> require_assets(("reveal.js",), Path("nowhere"))
+    Traceback (most recent call last):
+    ...
+    workbook.portfolio.assets.MissingAssetsError: offline browser assets missing: reveal.js (looked in nowhere). In a checkout run `npm ci` (or `make system-deps`); an installed cto-workbook wheel carries them in workbook/_assets, so reinstall it from a complete build; or set WORKBOOK_NODE_MODULES to a node_modules folder that has them
+    """
+    base = node_modules or node_modules_dir()
+    gone = missing_packages(base, wanted)
+    if gone:
+        raise MissingAssetsError(
+            f"offline browser assets missing: {', '.join(gone)} (looked in {base}). In a checkout run "
+            "`npm ci` (or `make system-deps`); an installed cto-workbook wheel carries them in "
+            "workbook/_assets, so reinstall it from a complete build; or set WORKBOOK_NODE_MODULES "
+            "to a node_modules folder that has them"
+        )
+
+
+def vendor_packages(node_modules: Path, dest: Path) -> list[str]:
+    """Copy the parts of each package the pages use into ``dest`` (the wheel's ``_assets``).
+
+    ``dest`` keeps the ``node_modules`` layout, so :func:`node_modules_dir` can
+    point at it. Returns the packages copied; raises when one is missing.
+
+    >>> vendor_packages(Path("nowhere"), Path("unused"))
+    Traceback (most recent call last):
+    ...
+    workbook.portfolio.assets.MissingAssetsError: offline browser assets missing: mathjax, requirejs, @jupyter-widgets/html-manager, reveal.js (looked in nowhere). In a checkout run `npm ci` (or `make system-deps`); an installed cto-workbook wheel carries them in workbook/_assets, so reinstall it from a complete build; or set WORKBOOK_NODE_MODULES to a node_modules folder that has them
+    """
+    require_assets(PACKAGES, node_modules)
+    for name in PACKAGES:
+        for part in (*_PARTS[name], "package.json"):
+            if (node_modules / name / part).exists():
+                _copy(node_modules / name / part, dest / name / part)
+    return list(PACKAGES)
 
 
 def package_versions(node_modules: Path | None = None) -> dict[str, str]:

@@ -47,12 +47,12 @@ def build_site(
 
     from workbook import __version__
     from workbook.curriculum import PRINCIPLES
-    from workbook.portfolio.assets import copy_site_assets
+    from workbook.portfolio.assets import copy_site_assets, require_assets
     from workbook.portfolio.execute import candidate_parameters, execute_notebooks
     from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
     from workbook.portfolio.scores import load_scores
-    from workbook.portfolio.site import _identity, manifest, now, sha256, strip_title
+    from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
     from workbook.portfolio.workspace import NotebookState, find_notebooks, notebook_state
 
     site.mkdir(parents=True, exist_ok=True)
@@ -68,17 +68,15 @@ def build_site(
         nbs = {pid: nbformat.read(path, as_version=4) for pid, path in sources.items()}
 
     widgets = any(_has_widgets(nb) for nb in nbs.values())
-    assets = copy_site_assets(site, math=any(_has_math(nb) for nb in nbs.values()), widgets=widgets)
-    for name in assets.missing:
-        report.warnings.append(
-            f"npm package {name} not installed (run scripts/system-deps.sh): "
-            + ("math shows as TeX source" if name == "mathjax" else "widgets show as static text")
-        )
+    math = any(_has_math(nb) for nb in nbs.values())
+    # A page that needs MathJax or the widget manager is never written without it.
+    require_assets(("mathjax",) * math + ("requirejs", "@jupyter-widgets/html-manager") * widgets)
+    assets = copy_site_assets(site, math=math, widgets=widgets)
     exporter = make_exporter(assets)
     copy_static(site, notebook_css(exporter))
 
     first_params = candidate_parameters(next(iter(nbs.values()))) if nbs else {}
-    name, cohort_name = _identity(workspace, candidate, cohort, first_params)
+    name, cohort_name = identity(workspace, candidate, cohort, first_params)
     score_map = load_scores(scores, name) if scores else {}
     built = now()
     pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in PRINCIPLES}

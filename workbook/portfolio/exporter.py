@@ -12,7 +12,7 @@ from typing import Any
 
 from workbook.portfolio.assets import SiteAssets
 
-__all__ = ["TEMPLATES", "make_exporter", "notebook_css", "focusable"]
+__all__ = ["TEMPLATES", "exporter_class", "make_exporter", "notebook_css", "focusable"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _OUTPUT = re.compile(r'<div class="([^"]*\bjp-OutputArea-output\b[^"]*)"')
@@ -28,8 +28,11 @@ def focusable(markup: str) -> str:
     return _OUTPUT.sub(r'<div class="\1" tabindex="0"', markup)
 
 
-def _exporter_class() -> Any:
-    """``HTMLExporter`` without its whole-page BeautifulSoup pass.
+def exporter_class() -> Any:
+    """The portfolio's ``HTMLExporter`` subclass: no whole-page BeautifulSoup pass.
+
+    A class made on first call, so that importing this module does not import
+    nbconvert; :func:`make_exporter` configures an instance of it.
 
     nbconvert re-parses every page only to add a meaningless default alt text and
     ``tabindex``; the portfolio's template writes real alt text itself and
@@ -54,11 +57,18 @@ def _exporter_class() -> Any:
     return PortfolioHTMLExporter
 
 
-def make_exporter(assets: SiteAssets | None = None) -> Any:
+def make_exporter(
+    assets: SiteAssets | None = None,
+    *,
+    template_name: str = "portfolio",
+    template_dirs: tuple[Path, ...] = (),
+) -> Any:
     """An ``HTMLExporter`` using the ``portfolio`` template and the portfolio preprocessors.
 
     Asset URLs point at the site's local copies; with none, pages carry no
-    vendor script tags at all (never a CDN).
+    vendor script tags at all (never a CDN). Another template that extends
+    ``portfolio/index.html.j2`` (the grader's feedback page) is named with
+    ``template_name`` and found in ``template_dirs``.
 
     >>> e = make_exporter()
     >>> e.template_name, e.mathjax_url, e.require_js_url
@@ -67,9 +77,11 @@ def make_exporter(assets: SiteAssets | None = None) -> Any:
     from workbook.portfolio.preprocessors import pipeline
 
     assets = assets or SiteAssets()
-    exporter = _exporter_class()(
-        template_name="portfolio",
-        extra_template_basedirs=[str(TEMPLATES)],
+    exporter = exporter_class()(
+        template_name=template_name,
+        extra_template_basedirs=[*(str(d) for d in template_dirs), str(TEMPLATES)],
+        # so that {% extends 'portfolio/index.html.j2' %} resolves from another template
+        extra_template_paths=[str(TEMPLATES)] if template_dirs else [],
         exclude_anchor_links=True,
         sanitize_html=False,  # the portfolio preprocessors sanitize with nh3 before rendering
     )

@@ -14,35 +14,16 @@
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
-import hashlib
-import json
-import platform
 import shutil
 import tempfile
 import time
-from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import Any
 
 from workbook.errors import InputError
+from workbook.portfolio.build import build_site
 from workbook.portfolio.report import BuildReport
 
 __all__ = ["build_portfolio"]
-
-_PYTHON_PACKAGES = ("cto-workbook", "nbconvert", "nbformat", "papermill", "nh3", "jinja2", "mistune", "beautifulsoup4")
-
-
-def _versions() -> dict[str, str]:
-    found = {"python": platform.python_version()}
-    for name in _PYTHON_PACKAGES:
-        try:
-            found[name] = importlib_metadata.version(name)
-        except importlib_metadata.PackageNotFoundError:
-            pass
-    return found
-
 
 def _prepare_out(out: Path, workspace: Path) -> None:
     """Empty ``out`` when it is an earlier portfolio; refuse to overwrite anything else."""
@@ -56,18 +37,6 @@ def _prepare_out(out: Path, workspace: Path) -> None:
             raise InputError("out", str(out), "an empty folder or an earlier portfolio (it has no manifest.json)")
         shutil.rmtree(out)
     out.mkdir(parents=True)
-
-
-def _identity(workspace: Path, candidate: str | None, cohort: str | None, params: dict[str, Any]) -> tuple[str, str]:
-    info: dict[str, Any] = {}
-    meta = workspace / "portfolio.json"
-    if meta.is_file():
-        try:
-            info = json.loads(meta.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError("portfolio.json", str(meta), f"valid JSON ({exc.msg} at line {exc.lineno})") from None
-    name = candidate or info.get("name") or info.get("candidate") or params.get("candidate") or workspace.name
-    return str(name), str(cohort or info.get("cohort") or "")
 
 
 def build_portfolio(
@@ -105,8 +74,6 @@ def build_portfolio(
     BuildReport
         Pages written, what was removed and why, figures that lacked alt text.
     """
-    from workbook.portfolio.build import build_site
-
     started = time.perf_counter()
     workspace = Path(workspace)
     out = Path(out)
@@ -131,47 +98,3 @@ def build_portfolio(
     report.seconds = time.perf_counter() - started
     report.write(out)
     return report
-
-
-def manifest(
-    candidate: str,
-    cohort: str,
-    built: str,
-    executed: bool,
-    notebooks: list[dict[str, Any]],
-    assets: dict[str, Any],
-) -> dict[str, Any]:
-    """The site's ``manifest.json``: who, when, from what, with which versions.
-
-    >>> m = manifest("c", "", "2026-01-01T00:00:00Z", False, [], {})
-    >>> sorted(m)
-    ['assets', 'built_at', 'candidate', 'cohort', 'executed', 'notebooks', 'packages']
-    """
-    from workbook.portfolio.assets import package_versions
-
-    return {
-        "candidate": candidate,
-        "cohort": cohort,
-        "built_at": built,
-        "executed": executed,
-        "packages": {**_versions(), **{f"npm:{k}": v for k, v in package_versions().items()}},
-        "assets": assets,
-        "notebooks": notebooks,
-    }
-
-
-def sha256(path: Path) -> str:
-    """The file's SHA-256, so a reader can tell which version of a notebook was published."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def now() -> str:
-    """The build time, UTC, to the second."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def strip_title(nb: Any, title: str) -> Any:
-    """A copy of ``nb`` whose page ``<title>`` is ``title``."""
-    nb = copy.deepcopy(nb)
-    nb.metadata["title"] = title
-    return nb

@@ -46,7 +46,7 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     import nbformat
     from bs4 import BeautifulSoup
 
-    from workbook.portfolio.assets import copy_reveal
+    from workbook.portfolio.assets import copy_reveal, require_assets
     from workbook.portfolio.execute import candidate_parameters
     from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.preprocessors._common import tags_of
@@ -54,6 +54,7 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     notebook, out = Path(notebook), Path(out)
     if not notebook.is_file() or notebook.suffix != ".ipynb":
         raise InputError("notebook", str(notebook), "an .ipynb file that exists")
+    require_assets(("reveal.js",))  # slides without reveal.js would show nothing
     nb = nbformat.read(notebook, as_version=4)
     marked = [c for c in nb.cells if tags_of(c) & {"slide", "notes"} or tags_of(c) & {"parameters", "injected-parameters"}]
     if not any("slide" in tags_of(c) for c in marked):
@@ -83,15 +84,11 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     out.mkdir(parents=True, exist_ok=True)
     (out / "notebook.css").write_text(notebook_css(exporter), encoding="utf-8")
     reveal = copy_reveal(out)
-    if reveal:
-        head = (f'<link rel="stylesheet" href="{reveal}/dist/reveal.css">'
-                f'<link rel="stylesheet" href="{reveal}/dist/theme/white.css">')
-        tail = (f'<script src="{reveal}/dist/reveal.js"></script><script src="{reveal}/plugin/notes/notes.js"></script>'
-                "<script>Reveal.initialize({hash: true, plugins: [RevealNotes]});</script>")
-        wrapper = ('<main class="reveal" aria-label="Slides">', '<div class="slides">', "</div></main>")
-    else:
-        head, tail = "", ""
-        wrapper = ('<main class="wb-static">', "", "</main>")
+    head = (f'<link rel="stylesheet" href="{reveal}/dist/reveal.css">'
+            f'<link rel="stylesheet" href="{reveal}/dist/theme/white.css">')
+    tail = (f'<script src="{reveal}/dist/reveal.js"></script><script src="{reveal}/plugin/notes/notes.js"></script>'
+            "<script>Reveal.initialize({hash: true, plugins: [RevealNotes]});</script>")
+    wrapper = ('<main class="reveal" aria-label="Slides">', '<div class="slides">', "</div></main>")
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'

@@ -1,8 +1,30 @@
 """Pure calculators: plain Python, numpy and pandas, no Jupyter.
 
-Each module is one concern: :mod:`finance` (NPV, IRR, payback, ROI),
-:mod:`tco` (total cost of ownership, sensitivity, Monte Carlo),
-:mod:`budget` (multi-year budget worksheet), :mod:`erate` (E-rate discounts).
-Every function validates its input and raises
-:class:`workbook.errors.InputError` naming the argument and the value.
+One module per concern; nothing here imports Jupyter, and nothing is imported
+by this package itself (``import workbook.tools.finance`` loads only that).
+
+=======================  ==============================================================
+``finance``              money over time: NPV, IRR, payback, ROI, equivalent annual cost
+``fiscal_year``          California fiscal years (``"2026-27"``: July to June)
+``tco``                  total cost of ownership in CoSN's K-12 categories
+``tco_devices``          a device program (1:1) as TCO cost items, by refresh cycle
+``tco_uncertainty``      sensitivity (tornado) tables and Monte Carlo runs
+``budget_lines``         one revenue or expenditure line with SACS codes and escalator
+``budget``               the multi-year budget worksheet, E-rate and variance
+``erate``                E-rate discounts, Category Two budgets, the district's net cost
+``reference``            reference tables: pension rates, COLA, LCFF, E-rate, SACS codes
+``infrastructure``       bandwidth targets, access points, availability, C2 budget
+``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
+``security_budget``      which security controls cut the most loss for the money
+``continuity``           business impact analysis: recovery time and data-loss targets
+``services``             device fleet age, level-loaded refresh, software currency
+``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
+``standards``            a standards crosswalk and a technical-concepts self-assessment
+``_validate``            the input checks every calculator shares
+=======================  ==============================================================
+
+Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
+``budget``. Every function validates its input and raises
+:class:`workbook.errors.InputError` naming the argument, the value and what
+is allowed.
 """

@@ -43,7 +43,7 @@ from workbook.tools.budget_lines import (
 )
 from workbook.tools.erate import erate_discount
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
-from workbook.tools.reference import _load, carried_forward
+from workbook.tools.reference import carried_forward, shared_table
 
 __all__ = [
     "BudgetLine",
@@ -117,7 +117,7 @@ class BudgetWorksheet:
         spend = self.table[self.table["kind"] == "expenditure"]
         grouped = spend.groupby("major_object")[years].sum()
         grouped = grouped.reindex(MAJOR_OBJECTS, fill_value=0.0).astype(float)
-        objects = _load("sacs_objects").set_index("object_code")["name"]
+        objects = shared_table("sacs_objects").set_index("object_code")["name"]
         grouped.insert(0, "name", [str(objects.get(code, "")) for code in MAJOR_OBJECTS])
         grouped.index.name = "object"
         return grouped

@@ -24,7 +24,7 @@ from typing import Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction, check_number
-from workbook.tools.reference import _load
+from workbook.tools.reference import shared_table
 
 __all__ = ["erate_discount", "c2_budget", "c2_cycles", "erate_net_cost", "ErateCost"]
 
@@ -66,7 +66,7 @@ def erate_discount(nslp_pct: float, locale: str, category: int = 2) -> float:
     share = check_fraction("nslp_pct", nslp_pct)
     check_choice("locale", locale, ["urban", "rural"])
     cat = _check_category(category)
-    table = _load("erate_discounts")
+    table = shared_table("erate_discounts")
     rows = table[(table["category"] == cat) & (table["locale"] == locale)]
     band = rows[rows["nslp_min"] <= share].sort_values("nslp_min").iloc[-1]
     return float(band["discount"])
@@ -78,7 +78,7 @@ def c2_cycles() -> list[str]:
     >>> c2_cycles()
     ['FY2021-25', 'FY2026-30']
     """
-    return list(_load("erate_c2_budgets")["cycle"])
+    return list(shared_table("erate_c2_budgets")["cycle"])
 
 
 def c2_budget(students: int, cycle: str = "FY2026-30") -> float:
@@ -107,7 +107,7 @@ def c2_budget(students: int, cycle: str = "FY2026-30") -> float:
     """
     n = check_count("students", students)
     check_choice("cycle", cycle, c2_cycles())
-    table = _load("erate_c2_budgets")
+    table = shared_table("erate_c2_budgets")
     row = table[table["cycle"] == cycle].iloc[0]
     return round(max(float(row["per_student"]) * n, float(row["floor"])), 2)
 

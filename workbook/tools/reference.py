@@ -42,6 +42,7 @@ __all__ = [
     "pension_rate",
     "cola",
     "carried_forward",
+    "shared_table",
     "CONFIDENCE_LEVELS",
 ]
 
@@ -83,7 +84,15 @@ def reference_tables() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _load(name: str) -> pd.DataFrame:
+def shared_table(name: str) -> pd.DataFrame:
+    """One reference table, read once and shared by every caller: read it, never change it.
+
+    The calculators use it for lookups; :func:`reference_table` hands out a copy
+    for anyone who wants to change theirs. ``name`` is not checked here.
+
+    >>> shared_table("cola") is shared_table("cola")
+    True
+    """
     import pandas as pd
 
     path = _folder() / f"{name}.csv"
@@ -120,13 +129,13 @@ def reference_table(name: str) -> pd.DataFrame:
     workbook.errors.InputError: name = 'pensions' is not allowed: expected one of ..., 'pension_rates', ...
     """
     check_choice("name", name, reference_tables())
-    return _load(name).copy()
+    return shared_table(name).copy()
 
 
 def _by_year(name: str, fiscal_year: Any, where: dict[str, str] | None = None) -> tuple[Any, bool]:
     """The row of table ``name`` for ``fiscal_year``, carrying the last row forward."""
     year = check_fiscal_year("fiscal_year", fiscal_year)
-    table = _load(name)
+    table = shared_table(name)
     if where:
         for column, value in where.items():
             table = table[table[column] == value]

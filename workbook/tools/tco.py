@@ -18,7 +18,7 @@ credit (a trade-in or resale value).
 device program with a refresh cycle; :func:`device_program_total` does the
 same arithmetic on numpy arrays for Monte Carlo runs
 (see :mod:`workbook.tools.tco_uncertainty`). Those device-program builders live in
-:mod:`workbook.tools.tco_devices` and are importable from here too.
+:mod:`workbook.tools.tco_devices`, one layer above this module.
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ __all__ = [
     "CostItem",
     "TCOResult",
     "tco",
-    "device_program",
-    "device_program_tco",
-    "tco_by_refresh_cycle",
+    "yearly_costs",
 ]
 
 DIRECT_CATEGORIES: tuple[str, ...] = (
@@ -61,9 +59,23 @@ INDIRECT_CATEGORIES: tuple[str, ...] = ("end_user_support", "downtime", "lost_in
 CATEGORIES: tuple[str, ...] = DIRECT_CATEGORIES + INDIRECT_CATEGORIES
 
 
-def _yearly(upfront: Any, annual: Any, escalation: Any, start_year: int,
-            repeat_every: int | None, years: int) -> np.ndarray:
-    """Cost in each year 1..years; amounts may be arrays (one row per draw)."""
+def yearly_costs(upfront: Any, annual: Any, escalation: Any, start_year: int,
+                 repeat_every: int | None, years: int) -> np.ndarray:
+    """Cost in each fiscal year 1..``years`` of one item; amounts may be arrays (one row per draw).
+
+    An ``upfront`` amount is paid in ``start_year`` and again every
+    ``repeat_every`` years (``None``: once); ``annual`` is paid every year from
+    ``start_year`` on; both grow by ``escalation`` a year after year 1. No
+    validation here: :class:`CostItem` and the device-program builders check
+    their inputs first.
+
+    Examples
+    --------
+    >>> yearly_costs(1000, 100, 0.0, 1, 2, 4).tolist()
+    [1100.0, 100.0, 1100.0, 100.0]
+    >>> yearly_costs([1000, 2000], 0, 0.10, 2, None, 3).round(2).tolist()
+    [[0.0, 1100.0, 0.0], [0.0, 2200.0, 0.0]]
+    """
     t = np.arange(1, years + 1)
     if repeat_every:
         buys = (t >= start_year) & ((t - start_year) % repeat_every == 0)
@@ -147,8 +159,8 @@ class CostItem:
         """This item's cost in each fiscal year 1..``years``, for ``devices`` devices."""
         n = check_count("years", years, minimum=1)
         scale = check_count("devices", devices) if self.per_device else 1
-        return _yearly(self.upfront, self.annual, self.escalation, self.start_year,
-                       self.repeat_every, n) * scale
+        return yearly_costs(self.upfront, self.annual, self.escalation, self.start_year,
+                            self.repeat_every, n) * scale
 
 
 @dataclass(frozen=True)
@@ -303,14 +315,3 @@ def tco(items: list[CostItem], devices: int, students: int, years: int) -> TCORe
     by_item = pd.DataFrame(totals, columns=["item", "category", "kind", "total"])
     return TCOResult(by_year, by_item, n_devices, n_students, n_years)
 
-
-_DEVICE_PROGRAM_NAMES = ("device_program", "device_program_tco", "tco_by_refresh_cycle")
-
-
-def __getattr__(name: str) -> Any:
-    # The device-program builders import this module, so they load on first use.
-    if name in _DEVICE_PROGRAM_NAMES:
-        from workbook.tools import tco_devices
-
-        return getattr(tco_devices, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

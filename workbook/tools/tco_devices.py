@@ -5,7 +5,7 @@ replaced on a refresh cycle, with yearly software, support, training and
 hidden costs. :func:`device_program` returns :class:`~workbook.tools.tco.CostItem`
 objects for :func:`~workbook.tools.tco.tco`; the Monte Carlo helper
 :func:`workbook.tools.tco_uncertainty.device_program_total` runs the same
-arithmetic (``_program_specs``) on arrays.
+arithmetic (:func:`program_specs`) on arrays.
 
 Every amount defaults to 0 (left out). None of them is a sourced fact: the
 candidate enters the district's own figures. (The rule of thumb "upkeep is
@@ -25,7 +25,7 @@ from workbook.tools.tco import CostItem, TCOResult, tco
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["device_program", "device_program_tco", "tco_by_refresh_cycle"]
+__all__ = ["device_program", "device_program_tco", "tco_by_refresh_cycle", "program_specs"]
 
 _PROGRAM_DEFAULTS: dict[str, float] = {
     "software_per_device": 0.0,
@@ -70,12 +70,25 @@ def _param(name: str, value: Any, arrays: bool) -> Any:
     return out
 
 
-def _program_specs(devices: Any, students: Any, unit_cost: Any, refresh_years: int,
-                   years: int, options: dict[str, Any], *, arrays: bool) -> list[tuple]:
+def program_specs(devices: Any, students: Any, unit_cost: Any, refresh_years: int,
+                  years: int, options: dict[str, Any], *, arrays: bool) -> list[tuple]:
     """(name, category, upfront, annual, escalation, start_year, repeat_every) per item.
 
     The one place where the device program's arithmetic lives: :func:`device_program`
-    calls it with numbers, :func:`device_program_total` with arrays.
+    calls it with numbers, :func:`workbook.tools.tco_uncertainty.device_program_total`
+    with arrays (``arrays=True``: any amount may be a 1-D array). Each tuple's
+    amounts go to :func:`workbook.tools.tco.yearly_costs`. Inputs are validated
+    here; ``options`` are :func:`device_program`'s keyword arguments.
+
+    Examples
+    --------
+    >>> specs = program_specs(100, 100, 300, 4, 5, {}, arrays=False)
+    >>> specs[1][:3]
+    ('device refresh every 4 years', 'replacement', 30000.0)
+    >>> program_specs(100, 100, 300, 4, 5, {"colour": 1}, arrays=False)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: colour = 1 is not allowed: expected one of the keyword arguments software_per_device, software_per_student, connectivity_per_year, facilities_upfront, support_hours_per_device, hourly_labor_cost, pd_per_staff, staff, contracts_per_year, user_support_hours_per_device, downtime_hours_per_device, user_hourly_cost, lost_instruction_hours_per_student, instructional_hour_value, escalation, device_price_change
     """
     options = dict(options)
     credit_residual = options.pop("credit_residual", False)
@@ -186,8 +199,8 @@ def device_program(devices: int, students: int, unit_cost: float, refresh_years:
     ...
     workbook.errors.InputError: software = 20 is not allowed: expected one of the keyword arguments ...
     """
-    specs = _program_specs(devices, students, unit_cost, refresh_years, years, options,
-                           arrays=False)
+    specs = program_specs(devices, students, unit_cost, refresh_years, years, options,
+                          arrays=False)
     return [CostItem(name, category, upfront=float(up), annual=float(yearly),
                      escalation=float(esc), start_year=start, repeat_every=every)
             for name, category, up, yearly, esc, start, every in specs]

@@ -26,8 +26,8 @@ import numpy as np
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_count, check_number
-from workbook.tools.tco import _yearly
-from workbook.tools.tco_devices import _program_specs
+from workbook.tools.tco import yearly_costs
+from workbook.tools.tco_devices import program_specs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -269,10 +269,10 @@ def device_program_total(devices: Any, students: Any, unit_cost: Any, refresh_ye
     ...
     workbook.errors.InputError: software_per_device = array([1., 2., 3.]) is not allowed: expected the same length as unit_cost (2), not 3
     """
-    specs = _program_specs(devices, students, unit_cost, refresh_years, years, options,
-                           arrays=True)
+    specs = program_specs(devices, students, unit_cost, refresh_years, years, options,
+                          arrays=True)
     n = int(years)
-    total = sum(_yearly(up, yearly, esc, start, every, n).sum(axis=-1)
+    total = sum(yearly_costs(up, yearly, esc, start, every, n).sum(axis=-1)
                 for _, _, up, yearly, esc, start, every in specs)
     return float(total) if np.ndim(total) == 0 else total
 
