@@ -8,7 +8,7 @@ edition: it drives the self-check. Hidden checks live in ``hidden/L6.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.scenarios.fiscal import budget_lines_with_grant, device_program_inputs, phone_migration
+from workbook.principles.l6.givens import budget_lines_with_grant, device_program_inputs, phone_migration
 from workbook.tools.budget import budget_worksheet
 from workbook.tools.finance import irr, npv, payback_period
 from workbook.tools.tco_devices import device_program_tco, tco_by_refresh_cycle

@@ -8,7 +8,7 @@ edition: it drives the self-check. Hidden checks live in ``hidden/T1.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.scenarios.security import (
+from workbook.principles.t1.givens import (
     HIGH_LEVELS,
     bia_processes,
     district_register,

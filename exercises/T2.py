@@ -8,7 +8,7 @@ edition: it drives the self-check. Hidden checks live in ``hidden/T2.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.scenarios.infrastructure import current_peak_mbps, district_users, largest_site, wan_paths
+from workbook.principles.t2.givens import current_peak_mbps, district_users, largest_site, wan_paths
 from workbook.tools.infrastructure import (
     access_points_needed,
     availability_parallel,

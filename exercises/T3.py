@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.scenarios.services import (
+from workbook.principles.t3.givens import (
     HIGH_PRIORITIES,
     refresh_inputs,
     sla_targets,

@@ -2,7 +2,7 @@
 
 Expected values are computed from the notebook's parameters by the same
 library the candidate uses (the standards crosswalk and the self-assessment
-scorer of workbook.tools.standards, the givens of workbook.scenarios.standards).
+scorer of workbook.tools.standards, the givens of workbook.principles.t4.givens).
 This file ships with the candidate edition: it drives the self-check. Hidden
 checks live in ``hidden/T4.py``.
 """
@@ -10,7 +10,7 @@ checks live in ``hidden/T4.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.scenarios.standards import PUBLISHED, decision_question, gap_list, overall_mean, sample_responses, standards_for
+from workbook.principles.t4.givens import PUBLISHED, decision_question, gap_list, overall_mean, sample_responses, standards_for
 from workbook.tools.standards import self_assessment
 
 

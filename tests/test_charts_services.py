@@ -11,10 +11,10 @@ import pytest
 
 from workbook.datasets import device_inventory, helpdesk_tickets, software_inventory
 from workbook.districts import load_district
-from workbook.notebook.charts_services import fleet_age_chart, refresh_schedule_chart, software_currency_chart, ticket_volume_chart
-from workbook.notebook.charts_standards import self_assessment_chart
-from workbook.scenarios.services import refresh_inputs, student_fleet
-from workbook.scenarios.standards import sample_responses
+from workbook.principles.t3.charts import fleet_age_chart, refresh_schedule_chart, software_currency_chart, ticket_volume_chart
+from workbook.principles.t4.charts import self_assessment_chart
+from workbook.principles.t3.givens import refresh_inputs, student_fleet
+from workbook.principles.t4.givens import sample_responses
 from workbook.tools.services import fleet_age_profile, refresh_schedule, software_currency, ticket_volume
 from workbook.tools.standards import self_assessment
 
@@ -77,7 +77,7 @@ def test_self_assessment_chart_draws_unrated_areas_as_stubs():
 
 def test_refresh_explorer_leaves_a_static_figure_then_updates_live(district, capsys):
     pytest.importorskip("ipywidgets")
-    from workbook.notebook.widgets_services import refresh_explorer
+    from workbook.principles.t3.widgets import refresh_explorer
 
     fleet = student_fleet(device_inventory(district, 1, "2026-27"))
     box = refresh_explorer(fleet, refresh_inputs(district, 1, "2026-27"))
@@ -95,7 +95,7 @@ def test_self_assessment_explorer_has_one_slider_per_concept(capsys):
     pytest.importorskip("ipywidgets")
     import ipywidgets as w
 
-    from workbook.notebook.widgets_services import self_assessment_explorer
+    from workbook.principles.t4.widgets import self_assessment_explorer
     from workbook.tools.standards import concepts
 
     box = self_assessment_explorer({"net-wan": 5})
@@ -109,7 +109,7 @@ def test_self_assessment_explorer_has_one_slider_per_concept(capsys):
 
 def test_show_refresh_reports_a_bad_value_as_an_input_error(district):
     from workbook.errors import InputError
-    from workbook.notebook.widgets_services import show_refresh
+    from workbook.principles.t3.widgets import show_refresh
 
     with pytest.raises(InputError, match="unit_cost = 0"):
         show_refresh(pd.DataFrame({"purchase_year": [2024], "count": [5]}), 1000, 0, 4, 3, "2026-27")

@@ -12,15 +12,11 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from workbook.districts import load_district  # noqa: E402
 from workbook.errors import InputError  # noqa: E402
-from workbook.notebook.charts_infrastructure import bandwidth_projection_chart, downtime_chart, utilization_chart  # noqa: E402
-from workbook.notebook.charts_security import LEVEL_SHADES, bia_chart, risk_heat_map, security_budget_chart  # noqa: E402
-from workbook.notebook.widgets_technology import (  # noqa: E402
-    network_explorer,
-    network_view,
-    security_budget_explorer,
-    security_budget_view,
-)
-from workbook.scenarios.security import security_budget_cap, security_controls  # noqa: E402
+from workbook.principles.t2.charts import bandwidth_projection_chart, downtime_chart, utilization_chart  # noqa: E402
+from workbook.principles.t1.charts import LEVEL_SHADES, bia_chart, risk_heat_map, security_budget_chart  # noqa: E402
+from workbook.principles.t1.widgets import security_budget_explorer, security_budget_view  # noqa: E402
+from workbook.principles.t2.widgets import network_explorer, network_view  # noqa: E402
+from workbook.principles.t1.givens import security_budget_cap, security_controls  # noqa: E402
 from workbook.tools.continuity import bia  # noqa: E402
 from workbook.tools.infrastructure import bandwidth_projection  # noqa: E402
 from workbook.tools.risk import RISK_MATRIX, heat_map_counts, risk_register  # noqa: E402

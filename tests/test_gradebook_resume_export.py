@@ -33,16 +33,17 @@ def _cohort(root: Path, kinds: dict[str, str]) -> Path:
 
 def _args(subs: Path, book: Path, *extra: str) -> list[str]:
     return ["grade", str(subs), "--notebooks", str(GRADING / "notebooks"), "--exercises", str(GRADING / "exercises"),
-            "--gradebook", str(book), "--cell-timeout", "10", "--notebook-timeout", "60", "--no-progress", *extra]
+            "--gradebook", str(book), "--cell-timeout", "10", "--notebook-timeout", "60", "--no-progress", "--no-roster", *extra]
 
 
 def test_gradebook_cli_grades_exports_and_regrades(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     subs = _cohort(tmp_path, {"ana": "correct", "ben": "blank"})
     book = tmp_path / "grades" / "gb.sqlite"
     csv, xlsx = tmp_path / "out" / "grades.csv", tmp_path / "out" / "grades.xlsx"
-    assert main(_args(subs, book, "--workers", "2", "--export-csv", str(csv), "--export-excel", str(xlsx))) == 0
+    assert main(_args(subs, book, "--workers", "2")) == 0
     out = capsys.readouterr().out
     assert "Grading results" in out and "1 graded" not in out  # two graded
+    assert main(["gradebook", "export", "--gradebook", str(book), "--csv", str(csv), "--excel", str(xlsx)]) == 0
     table = pd.read_csv(csv)
     assert dict(zip(table["candidate"], table["score"])) == {"ana": 4.0, "ben": 0.0}
     assert set(table["status"]) == {"graded"}
@@ -59,6 +60,8 @@ def test_gradebook_cli_grades_exports_and_regrades(tmp_path: Path, capsys: pytes
     assert "2 graded; 0 unchanged" in capsys.readouterr().out
     with Gradebook(book) as gb:
         assert {r["candidate"]: r["score"] for r in gb.results()} == {"ana": 4.0, "ben": 4.0}
+        # Both replaced results are kept in the history, ben's earlier 0 among them.
+        assert sorted((h["candidate"], h["score"]) for h in gb.history()) == [("ana", 4.0), ("ben", 0.0)]
 
 
 def test_gradebook_killed_batch_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from workbook.datasets import network_utilization
 from workbook.districts import load_district
 from workbook.errors import InputError
-from workbook.scenarios.infrastructure import current_peak_mbps, district_users, largest_site, wan_paths
+from workbook.principles.t2.givens import current_peak_mbps, district_users, largest_site, wan_paths
 from workbook.tools.infrastructure import access_points_needed, availability_parallel, availability_series
 
 SAMPLES = ("sample-rural", "sample-suburban", "sample-urban")

@@ -7,7 +7,7 @@ import pytest
 from workbook.datasets import risk_register_seed
 from workbook.districts import load_district
 from workbook.errors import InputError
-from workbook.scenarios.security import (
+from workbook.principles.t1.givens import (
     bia_processes,
     district_register,
     ransomware_scenario,

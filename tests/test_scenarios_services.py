@@ -7,7 +7,7 @@ import pytest
 from workbook.datasets import device_inventory
 from workbook.districts import load_district
 from workbook.errors import InputError
-from workbook.scenarios.services import (
+from workbook.principles.t3.givens import (
     refresh_inputs,
     service_catalogue,
     sla_targets,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.errors import InputError
-from workbook.scenarios.standards import (
+from workbook.principles.t4.givens import (
     DECISION_CHOICES,
     PUBLISHED,
     decision_question,

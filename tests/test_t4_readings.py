@@ -14,7 +14,7 @@ def text() -> str:
 
 
 def test_t4_readings_quote_the_published_counts(text):
-    from workbook.scenarios.standards import PUBLISHED
+    from workbook.principles.t4.givens import PUBLISHED
 
     assert f"**Implementation\nGroup 1 (IG1) has {PUBLISHED['cis_ig1_safeguards']['value']} safeguards**" in text
     assert f"{PUBLISHED['cis_safeguards']['value']} safeguards" in text and "18 controls" in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +28,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("notebooks", "notebooks", "write each notebook's .ipynb from its MyST Markdown source (.md), or check they agree"),
     ("release", "release", "write the candidate edition: placeholders for solutions, no outputs, public rubrics only"),
     ("grade", "grade", "grade a cohort's submissions in sandboxed kernels into the SQLite gradebook"),
+    ("gradebook", "gradebook", "read the gradebook: the grade table, CSV/Excel/Canvas exports, replaced results"),
     ("review", "review", "after grading: feedback pages, reflection scores (CSV or widget), similarity report"),
 ]
 
@@ -68,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `workbook ... | head` closed the pipe: stop quietly, as other commands do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     return int(result or 0)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["data_dir", "exercises_dir", "notebooks_dir", "repo_root"]
+__all__ = ["data_dir", "exercises_dir", "notebooks_dir", "repo_root", "extra_roots", "PATH_VARIABLE"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -49,3 +49,28 @@ def exercises_dir() -> Path:
 def notebooks_dir() -> Path:
     """The notebooks: the instructor edition in a checkout, the candidate edition in a wheel."""
     return _locate("_notebooks", "notebooks")
+
+
+#: The environment variable naming extra content roots (``os.pathsep``-separated folders).
+PATH_VARIABLE = "CTO_WORKBOOK_PATH"
+
+
+def extra_roots() -> list[Path]:
+    """Folders named in ``$CTO_WORKBOOK_PATH``, each laid out like the workbook's own content.
+
+    A root may hold ``notebooks/<strand>/<ID>-<slug>.md`` (and its ``.ipynb``),
+    ``exercises/<ID>.py`` (and ``exercises/hidden/<ID>.py``) and
+    ``principles/<id>/`` (the principle's package, which joins
+    ``workbook.principles``): a cohort's own principles, kept outside the
+    workbook, are found as the workbook's own are. Folders that do not exist
+    are left out.
+
+    >>> import os
+    >>> os.environ.pop(PATH_VARIABLE, None) and None
+    >>> extra_roots()
+    []
+    """
+    import os
+
+    raw = os.environ.get(PATH_VARIABLE, "")
+    return [Path(p).resolve() for p in raw.split(os.pathsep) if p and Path(p).is_dir()]

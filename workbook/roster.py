@@ -1,11 +1,15 @@
 """The cohort roster: who the candidates are and which parameters each one gets.
 
 A roster is a CSV file with the columns ``candidate,name,email,district`` and,
-optionally, ``seed`` and ``group``::
+optionally, ``seed``, ``group`` and ``mentor``::
 
-    candidate,name,email,district,seed,group
-    ana-reyes,Ana Reyes,ana.reyes@example.org,sample-rural,,fall-2026
-    ben-okafor,Ben Okafor,ben.okafor@example.org,sample-urban,4711,fall-2026
+    candidate,name,email,district,seed,group,mentor
+    ana-reyes,Ana Reyes,ana.reyes@example.org,sample-rural,,fall-2026,dr-lee
+    ben-okafor,Ben Okafor,ben.okafor@example.org,sample-urban,4711,fall-2026,
+
+``mentor`` is the hub user name of the candidate's CETPA mentor (same rules as
+a candidate id): on the hub that mentor may open this candidate's server and
+nobody else's.
 
 ``candidate`` is the candidate's id: it is also their hub user name and the
 name of their folder under ``submissions/``, so it is lower case letters,
@@ -48,11 +52,12 @@ __all__ = [
     "derive_seed",
     "candidate_parameters",
     "groups_of",
+    "mentees_of",
     "candidates",
 ]
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("candidate", "name", "email", "district")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("seed", "group")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("seed", "group", "mentor")
 #: Groups a roster may not put anyone into: membership there grants hub admin.
 RESERVED_GROUPS: frozenset[str] = frozenset({"instructors", "admin", "admins"})
 
@@ -86,8 +91,9 @@ class RosterEntry(BaseModel):
     district: str = Field(min_length=1, max_length=500)
     seed: int | None = Field(default=None, ge=0, le=SEED_LIMIT)
     group: str | None = Field(default=None, pattern=GROUP_PATTERN)
+    mentor: str | None = Field(default=None, pattern=CANDIDATE_PATTERN)
 
-    @field_validator("seed", "group", mode="before")
+    @field_validator("seed", "group", "mentor", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
@@ -108,6 +114,7 @@ _EXPECTED = {
     "email": "an email address like name@district.org",
     "district": "a sample district id (sample-rural, sample-suburban, sample-urban) or a path",
     "seed": f"a whole number from 0 to {SEED_LIMIT}, or empty to derive one from the cohort secret",
+    "mentor": "empty or the mentor's hub user name (lower case letters, digits, '-' or '_', starting with a letter)",
     "group": "empty or a group name: lower case letters, digits, '.', '-' or '_' "
     f"(not {', '.join(sorted(RESERVED_GROUPS))}: instructors are set in the hub configuration)",
 }
@@ -182,6 +189,10 @@ def parse_roster(text: str, source: str = "roster") -> list[Any]:
                     f"{source}: row {row_number}, column {column} = {shown!r}: "
                     f"expected {_EXPECTED.get(column, err['msg'])}"
                 )
+            continue
+        if entry.mentor and entry.mentor == entry.candidate:
+            problems.append(f"{source}: row {row_number}, column mentor = {entry.mentor!r}: expected someone "
+                            "other than the candidate")
             continue
         entries.append(entry)
     if problems:
@@ -274,6 +285,21 @@ def groups_of(entries: Iterable[Any]) -> dict[str, list[str]]:
     for e in entries:
         if e.group:
             out.setdefault(e.group, []).append(e.candidate)
+    return out
+
+
+def mentees_of(entries: Iterable[Any]) -> dict[str, list[str]]:
+    """Map each mentor named in the roster to their mentees, in roster order.
+
+    >>> rows = parse_roster("candidate,name,email,district,mentor\\n"
+    ...     "a1,A,a@example.org,sample-rural,dr-lee\\nb1,B,b@example.org,sample-urban,\\n")
+    >>> mentees_of(rows)
+    {'dr-lee': ['a1']}
+    """
+    out: dict[str, list[str]] = {}
+    for e in entries:
+        if e.mentor:
+            out.setdefault(e.mentor, []).append(e.candidate)
     return out
 
 

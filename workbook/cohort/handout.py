@@ -322,8 +322,15 @@ def handout(
         try:
             base = home_of(entry.candidate, homes)
             owner = Owner.of(base)
-        except (InputError, FileNotFoundError) as exc:
-            results.append(HandoutResult(entry.candidate, "", "skipped", f"no home folder: {exc}"))
+        except InputError:
+            results.append(HandoutResult(entry.candidate, "", "skipped",
+                                         "no such user on this machine: import the roster into the hub first "
+                                         "(`workbook cohort roster import`), or pass --homes '/path/to/homes/{candidate}'"))
+            continue
+        except FileNotFoundError:
+            results.append(HandoutResult(entry.candidate, "", "skipped",
+                                         f"the home folder {base} does not exist: create it for {entry.candidate} "
+                                         "(or import the roster into the hub), or pass --homes with the right template"))
             continue
         results += hand_out_to(base, params, source, records / f"{entry.candidate}.json",
                                candidate=entry.candidate, today=today, owner=owner, notebooks=notebooks)

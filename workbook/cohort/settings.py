@@ -2,7 +2,10 @@
 
 Everything lives in one instructor-only folder, ``cohort/`` by default::
 
-    cohort/secret              the cohort secret (mode 0600), made by roster import
+    cohort/secret              the cohort secret (mode 0600), made by `workbook cohort init`
+                               (or `workbook cohort roster import` on a hub)
+    cohort/roster.csv          the cohort's roster, stored by `workbook cohort init`: grading,
+                               hand-out and feedback use it when no --roster is given
     cohort/handouts/<id>.json  what was handed out to each candidate (checksums)
 
 The environment variable ``WORKBOOK_COHORT_SECRET`` overrides the secret file
@@ -18,10 +21,12 @@ from pathlib import Path
 from workbook.errors import InputError
 from workbook.roster import MIN_SECRET_LENGTH
 
-__all__ = ["DEFAULT_COHORT_DIR", "SECRET_ENV", "load_secret", "ensure_secret", "private_dir"]
+__all__ = ["DEFAULT_COHORT_DIR", "SECRET_ENV", "ROSTER_NAME", "load_secret", "ensure_secret", "private_dir",
+           "stored_roster", "store_roster"]
 
 DEFAULT_COHORT_DIR = Path("cohort")
 SECRET_ENV = "WORKBOOK_COHORT_SECRET"
+ROSTER_NAME = "roster.csv"
 
 
 def private_dir(path: str | Path) -> Path:
@@ -53,7 +58,8 @@ def load_secret(cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> str:
         if not path.is_file():
             raise InputError(
                 "cohort secret", str(path),
-                f"an existing secret file (run `workbook cohort roster import` first, "
+                f"an existing secret file (run `workbook cohort init --roster roster.csv`, or "
+                f"`workbook cohort roster import` on a hub, first; "
                 f"or set {SECRET_ENV})",
             )
         value = path.read_text(encoding="utf-8").strip()
@@ -81,3 +87,35 @@ def ensure_secret(cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(secrets.token_hex(32) + "\n")
     return load_secret(cohort_dir)
+
+
+def stored_roster(cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> Path | None:
+    """The roster stored with the cohort (``<cohort_dir>/roster.csv``), or None."""
+    path = Path(cohort_dir) / ROSTER_NAME
+    return path if path.is_file() else None
+
+
+def store_roster(roster: str | Path, cohort_dir: str | Path = DEFAULT_COHORT_DIR) -> Path:
+    """Copy ``roster`` into the cohort folder (0600); an earlier one is kept as ``roster.csv.<n>``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); r = d / "in.csv"; _ = r.write_text("a")
+    >>> store_roster(r, d / "c").read_text(), oct((d / "c" / "roster.csv").stat().st_mode & 0o777)
+    ('a', '0o600')
+    >>> _ = r.write_text("b"); store_roster(r, d / "c").read_text(), (d / "c" / "roster.csv.1").read_text()
+    ('b', 'a')
+    """
+    data = Path(roster).read_bytes()
+    target = private_dir(cohort_dir) / ROSTER_NAME
+    if target.is_file() and target.read_bytes() != data:
+        n = 1
+        while target.with_name(f"{ROSTER_NAME}.{n}").exists():
+            n += 1
+        target.replace(target.with_name(f"{ROSTER_NAME}.{n}"))
+    tmp = target.with_name(ROSTER_NAME + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.chmod(tmp, 0o600)
+    tmp.replace(target)
+    return target

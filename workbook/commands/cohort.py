@@ -1,15 +1,20 @@
-"""``workbook cohort``: roster import, hand-out and collection on the cohort's hub.
+"""The cohort: its folder, secret and roster; roster import, hand-out and collection.
 
-    workbook cohort roster import roster.csv
-    workbook release                                   # writes release/notebooks
-    workbook cohort handout --roster roster.csv [--source release/notebooks]
-    workbook cohort collect --roster roster.csv --due 2026-12-01T17:00
-    workbook cohort check                    # any instructor file a candidate could read?
+    workbook cohort init --roster roster.csv            # cohort/ with its secret (0600) and the roster; no hub needed
+    workbook cohort roster import roster.csv            # on a hub: the candidates (and mentors) as hub users
+    workbook release                                    # writes release/notebooks
+    workbook cohort handout [--source release/notebooks]   # each candidate's notebooks, with their parameters
+    workbook cohort collect --due 2026-12-01T17:00      # into submissions/{candidate}/, late flags
+    workbook cohort check                               # any instructor file a candidate could read?
+
+handout and collect use the roster stored by init unless --roster is given.
+The cohort secret is cohort/secret; $WORKBOOK_COHORT_SECRET, when set, is used instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,9 +23,9 @@ __all__ = ["register"]
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--cohort-dir", default="cohort", type=Path,
-                   help="instructor-only folder for the cohort secret and hand-out records "
-                        "(default: cohort/)")
+    from workbook.commands.roster_args import add_roster_options
+
+    add_roster_options(p)
     p.add_argument("--homes", default=None, metavar="TEMPLATE",
                    help="where candidates' homes are, e.g. '/home/{candidate}' "
                         "(default: each system user's home)")
@@ -33,10 +38,18 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cohort_command", metavar="ACTION", required=True)
 
+    init = sub.add_parser("init", help="create the cohort folder with its secret (0600) and store the roster "
+                                       "(no hub needed)")
+    init.add_argument("--roster", required=True, type=Path,
+                      help="roster CSV: candidate,name,email,district[,seed,group,mentor]")
+    init.add_argument("--cohort-dir", default="cohort", type=Path,
+                      help="the cohort folder to create (default: cohort/); keep it private and back it up")
+    init.set_defaults(func=_init)
+
     roster = sub.add_parser("roster", help="the cohort roster on the hub")
     rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
     imp = rsub.add_parser("import", help="create the roster's candidates as hub users and groups")
-    imp.add_argument("roster", type=Path, help="roster CSV: candidate,name,email,district[,seed,group]")
+    imp.add_argument("roster", type=Path, help="roster CSV: candidate,name,email,district[,seed,group,mentor]")
     imp.add_argument("--hub-url", default=None,
                      help="the hub API (default: $WORKBOOK_HUB_API_URL or "
                           "http://127.0.0.1:8000/hub/api)")
@@ -44,12 +57,11 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
                      help="file holding the cohort-admin service token "
                           "(default: $WORKBOOK_HUB_TOKEN)")
     imp.add_argument("--cohort-dir", default="cohort", type=Path,
-                     help="where the cohort secret is created (default: cohort/)")
+                     help="where the cohort secret and the roster are stored (default: cohort/)")
     imp.set_defaults(func=_roster_import)
 
     hand = sub.add_parser("handout", help="copy the candidate edition into each candidate's "
                                           "~/cto-workbook/ with their parameters")
-    hand.add_argument("--roster", required=True, type=Path, help="roster CSV")
     hand.add_argument("--source", type=Path, default=None,
                       help="the released candidate edition to hand out (default: release/notebooks, "
                            "where `workbook release` writes); instructor material is refused")
@@ -58,7 +70,6 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
 
     coll = sub.add_parser("collect", help="copy each candidate's notebooks into "
                                           "submissions/{candidate}/")
-    coll.add_argument("--roster", required=True, type=Path, help="roster CSV")
     coll.add_argument("--due", default=None,
                       help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); "
                            "notebooks saved later are flagged late")
@@ -82,16 +93,30 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
     check.set_defaults(func=_check)
 
 
+def _init(args: argparse.Namespace) -> int:
+    from workbook.cohort.preflight import check_roster
+    from workbook.cohort.settings import SECRET_ENV, ensure_secret, store_roster
+
+    entries = check_roster(args.roster)
+    ensure_secret(args.cohort_dir)
+    stored = store_roster(args.roster, args.cohort_dir)
+    secret = f"${SECRET_ENV} (set)" if os.environ.get(SECRET_ENV) else f"{args.cohort_dir / 'secret'} (0600)"
+    print(f"cohort {args.cohort_dir}: {len(entries)} candidate(s), roster {stored}, secret {secret}")
+    print("keep this folder private and back it up: the seeds of every candidate come from its secret")
+    return 0
+
+
 def _roster_import(args: argparse.Namespace) -> int:
     from workbook.cohort.hub import HubClient, import_roster
-    from workbook.cohort.settings import ensure_secret
-    from workbook.roster import read_roster
+    from workbook.cohort.preflight import check_roster
+    from workbook.cohort.settings import ensure_secret, store_roster
 
-    entries = read_roster(args.roster)
+    entries = check_roster(args.roster)
     token = args.token_file.read_text(encoding="utf-8").strip() if args.token_file else None
     client = HubClient.from_env(args.hub_url, token)
     report = import_roster(client, entries)
     ensure_secret(args.cohort_dir)
+    store_roster(args.roster, args.cohort_dir)
     for line in report.lines():
         print(line)
     print(f"cohort secret: {args.cohort_dir / 'secret'} (keep it; seeds come from it)")
@@ -100,11 +125,10 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 def _handout(args: argparse.Namespace) -> int:
     from workbook.cohort.handout import handout
-    from workbook.cohort.settings import load_secret
-    from workbook.roster import read_roster
+    from workbook.commands.roster_args import resolve_roster
 
-    entries = read_roster(args.roster)
-    results = handout(entries, args.source, load_secret(args.cohort_dir), cohort_dir=args.cohort_dir,
+    roster = resolve_roster(args, command="cohort handout")
+    results = handout(roster.entries, args.source, roster.secret, cohort_dir=args.cohort_dir,
                       homes=args.homes, only=args.only)
     skipped = 0
     for r in results:
@@ -119,10 +143,9 @@ def _handout(args: argparse.Namespace) -> int:
 
 def _collect(args: argparse.Namespace) -> int:
     from workbook.cohort.collect import collect
-    from workbook.roster import read_roster
+    from workbook.commands.roster_args import resolve_roster
 
-    entries = read_roster(args.roster)
-    results = collect(entries, args.out, due=args.due, homes=args.homes, only=args.only)
+    results = collect(resolve_roster(args, command="cohort collect", secret=False).entries, args.out, due=args.due, homes=args.homes, only=args.only)
     problems = 0
     for c in results:
         flag = "LATE" if c.late else "on time"

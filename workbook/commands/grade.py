@@ -3,14 +3,18 @@
 ::
 
     workbook grade submissions/ --roster roster.csv            # every core, resumes
+    workbook grade submissions/                                # the roster stored by `workbook cohort init`
     workbook grade submissions/ --only L6 --regrade ana-reyes   # one notebook, redo one candidate
     workbook grade submissions/ --dask-scheduler tcp://10.0.0.5:8786
-    workbook grade submissions/ --export-csv grades.csv --export-excel grades.xlsx
 
 Submissions are found by ``--layout`` (default ``{candidate}/{notebook}.ipynb``).
-Each one is run in a sandboxed kernel with that candidate's parameters and
-scored in this process; the gradebook (SQLite) gets one transaction per
-result, so an interrupted run picks up where it stopped.
+The roster and every district it names are checked before any kernel starts.
+Each submission is run in a sandboxed kernel with that candidate's parameters
+and scored in this process; the gradebook (SQLite) gets one transaction per
+result, with the parameters it was graded with, so an interrupted run picks up
+where it stopped. A stored result is replaced only by a changed submission or
+rubric, or by ``--regrade``/``--no-resume``; the earlier one stays in the
+gradebook's history. Exporting is ``workbook gradebook export``: it never grades.
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     from workbook.grading.layout import DEFAULT_FORMAT
 
     p = subparsers.add_parser(name, help=help_text, description=help_text)
+    from workbook.commands.roster_args import add_roster_options
+
     p.add_argument("submissions", help="the folder of submissions")
-    p.add_argument("--roster", help="roster CSV (candidate,name,email,district[,seed,group]); without it every folder is a candidate")
-    p.add_argument("--cohort-dir", default="cohort", help="the cohort folder holding the secret for seeds (default: cohort/)")
+    add_roster_options(p, no_roster=True)
     p.add_argument("--layout", default=DEFAULT_FORMAT, help=f"path format of a submission (default: {DEFAULT_FORMAT})")
     p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
     p.add_argument("--exercises", help="rubric folder with hidden/ (default: the workbook's exercises/)")
@@ -52,8 +57,9 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
         help="'warm' (default): a fresh kernel per submission forked from a warm parent that has "
         "already imported pandas, matplotlib and the workbook (Linux); or a kernelspec name such as python3",
     )
-    p.add_argument("--export-csv", help="also write the gradebook summary as CSV")
-    p.add_argument("--export-excel", help="also write the gradebook as an Excel workbook")
+    # Exporting moved to `workbook gradebook export`; these only say so, before anything is graded.
+    p.add_argument("--export-csv", help=argparse.SUPPRESS)
+    p.add_argument("--export-excel", help=argparse.SUPPRESS)
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
     return p
@@ -79,31 +85,43 @@ def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Plan, grade, record, print the summary; return 0 when every submission has a result."""
+    """Check, plan, grade, record, print the table; 0 when every planned submission has a result."""
     from rich.console import Console
 
+    from workbook.commands.roster_args import resolve_roster
+    from workbook.errors import WorkbookError
     from workbook.grading.execute import Limits
-    from workbook.grading.gradebook import Gradebook
+    from workbook.grading.layout import stray_entries
     from workbook.grading.runner import grade_cohort, plan_jobs, summary_table
 
+    if args.export_csv or args.export_excel:
+        wanted = " ".join(f"--{k} {v}" for k, v in (("csv", args.export_csv), ("excel", args.export_excel)) if v)
+        raise WorkbookError(f"grading does not export: run `workbook gradebook export {wanted}` "
+                            "(it reads the gradebook and grades nothing)")
     console = Console(stderr=False)
-    secret = None
-    if args.roster:
-        from workbook.cohort.settings import load_secret
-
-        secret = load_secret(args.cohort_dir)
+    roster = resolve_roster(args, command="grade")
     book = Path(args.gradebook)
     hide = [args.cohort_dir, book, Path(f"{book}-wal"), Path(f"{book}-shm")]
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
     kernel, pool, workers = _kernel_and_pool(args, console)
+    jobs, warnings = plan_jobs(
+        args.submissions, roster=roster.path, cohort_secret=roster.secret, notebooks=args.notebooks,
+        exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
+        kernel_name=kernel, hide=hide, public_only=args.public_only,
+    )
+    present = [j for j in jobs if Path(j.submission).is_file()]
+    if roster.path is None:  # without a roster, a folder holding none of the notebooks is no candidate
+        jobs = [j for j in jobs if j.candidate in {p.candidate for p in present}]
+    who = f"the {len(roster.entries)} candidate(s) of {roster.path}" if roster.path else "any folder"
+    if not present:
+        raise WorkbookError(f"nothing to grade: no submission under {args.submissions} for {who} "
+                            f"(layout {args.layout})")
+    for w in warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+    strays = stray_entries(args.submissions, {j.candidate for j in jobs}, {Path(j.submission) for j in jobs})
+    if strays:
+        console.print(f"skipped (not graded): {', '.join(strays)}", highlight=False)
     with pool:
-        jobs, warnings = plan_jobs(
-            args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
-            exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
-            kernel_name=kernel, hide=hide, public_only=args.public_only,
-        )
-        for w in warnings:
-            console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
         summary = grade_cohort(
             jobs, book, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
             regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
@@ -111,10 +129,8 @@ def run(args: argparse.Namespace) -> int:
     console.print(summary_table(summary))
     counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items())) or "nothing new"
     console.print(f"{counts}; {summary.skipped} unchanged; gradebook {book}", highlight=False)
-    if args.export_csv or args.export_excel:
-        with Gradebook(book) as gb:
-            if args.export_csv:
-                console.print(f"wrote {gb.export_csv(args.export_csv)}", highlight=False)
-            if args.export_excel:
-                console.print(f"wrote {gb.export_excel(args.export_excel)}", highlight=False)
-    return 0 if os.path.exists(book) else 1
+    for candidate, notebook, why in summary.kept:
+        console.print(f"[yellow]kept:[/yellow] {candidate} {notebook}: {why}; "
+                      f"pass --regrade {candidate} to replace it (the earlier score stays in the history)",
+                      highlight=False)
+    return 1 if summary.kept else 0

@@ -30,11 +30,13 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
 
 def run(args: argparse.Namespace) -> int:
     """Release and print what was written."""
+    from pathlib import Path
+
     from workbook.grading.release import release
 
     written = release(args.out, notebooks=args.notebooks, exercises=args.exercises)
     notebooks = sum(1 for p in written if p.suffix == ".ipynb")
-    print(f"released {notebooks} notebook(s) and {len(written) - notebooks} public rubric(s) into {args.out}/")
+    print(f"released {notebooks} notebook(s) and {len(written) - notebooks} public rubric(s) into {Path(args.out)}/")
     for path in written:
         print(f"  {path}")
     return 0

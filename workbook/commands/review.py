@@ -2,7 +2,7 @@
 
 ::
 
-    workbook review feedback submissions/ --roster roster.csv -o feedback/            # one page per candidate and notebook
+    workbook review feedback submissions/ -o feedback/                                # one page per candidate and notebook
     workbook review feedback submissions/ -o feedback/ --publish-answers              # with the expected values
     workbook review reflections export --submissions submissions/ -o scores.csv       # a sheet to fill in
     workbook review reflections import scores.csv --grader dr-lee                     # all rows or nothing
@@ -16,7 +16,10 @@ scored in JupyterLab with :func:`workbook.grading.reflection_widget.reflection_g
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
+
+from workbook.commands.roster_args import SECRET_HELP
 
 __all__ = ["register"]
 
@@ -42,8 +45,9 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     fb = sub.add_parser("feedback", help="write one static HTML feedback page per candidate and notebook")
     fb.add_argument("submissions", help="the folder of submissions")
     fb.add_argument("-o", "--out", default="feedback", help="output folder (default: feedback/): OUT/<candidate>/<notebook>.html")
-    fb.add_argument("--roster", help="roster CSV, for the candidates' parameters (as in `workbook grade`)")
-    fb.add_argument("--cohort-dir", default="cohort", help="the cohort folder holding the secret for seeds (default: cohort/)")
+    fb.add_argument("--roster", type=Path, help="roster CSV, checked up front; parameters come from the gradebook "
+                    "(default: the roster stored in the cohort folder, if any)")
+    fb.add_argument("--cohort-dir", default="cohort", type=Path, help=SECRET_HELP)
     fb.add_argument("--only", action="append", default=[], metavar="ID", help="only this principle (repeatable)")
     fb.add_argument("--candidate", action="append", default=[], metavar="ID", help="only this candidate (repeatable)")
     fb.add_argument("--publish-answers", action="store_true", help="show the expected values and hidden checks' details")
@@ -75,15 +79,16 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
 
 
 def _feedback(args: argparse.Namespace) -> int:
+    from workbook.cohort.settings import stored_roster
+    from workbook.commands.roster_args import resolve_roster
     from workbook.grading.feedback import write_feedback
 
-    secret = None
-    if args.roster:
-        from workbook.cohort.settings import load_secret
-
-        secret = load_secret(args.cohort_dir)
+    roster, secret = None, None
+    if args.roster or stored_roster(args.cohort_dir):
+        choice = resolve_roster(args, command="review feedback")  # every problem of the roster, before any page
+        roster, secret = choice.path, choice.secret
     pages = write_feedback(
-        args.submissions, args.out, gradebook=args.gradebook, roster=args.roster, cohort_secret=secret,
+        args.submissions, args.out, gradebook=args.gradebook, roster=roster, cohort_secret=secret,
         notebooks=args.notebooks, exercises=args.exercises, layout=args.layout, only=args.only,
         candidates=args.candidate, publish_answers=args.publish_answers,
     )

@@ -221,8 +221,10 @@ def write_feedback(
 ) -> list[Path]:
     """Write ``out/<candidate>/<notebook>.html`` for every result in the gradebook; return the pages.
 
-    The candidates' parameters come from the roster as in ``workbook grade``
-    (they matter only for ``publish_answers``).
+    Each page shows the parameters its result was graded with, as stored in
+    the gradebook, never the notebook's defaults. Only a result from a
+    gradebook written before parameters were stored falls back to the roster,
+    as ``workbook grade`` would plan it.
     """
     from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflections import migrate
@@ -240,11 +242,13 @@ def write_feedback(
             raise WorkbookError(f"the gradebook {book.path} holds no results to give feedback on")
         principles = sorted({r["principle"] for r in results})
         kwargs = {"notebooks": notebooks, "exercises": exercises, "only": principles}
-        # Only the parameters are needed here (the scores are in the gradebook), so a
-        # rubric folder without hidden checks is fine: a result graded without them says so.
-        jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
-                            **({"layout": layout} if layout else {}))
-        params = {(j.candidate, j.notebook): j.params for j in jobs}
+        params = {(r["candidate"], r["notebook"]): r["params"] for r in results if r["params"]}
+        if len(params) < len(results):  # a gradebook written before parameters were stored
+            # Only the parameters are needed here (the scores are in the gradebook), so a
+            # rubric folder without hidden checks is fine: a result graded without them says so.
+            jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
+                                **({"layout": layout} if layout else {}))
+            params = {(j.candidate, j.notebook): j.params for j in jobs} | params
         items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
             submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}
         rubrics = {pid: load_rubric(pid, folder=exercises, hidden=True) for pid in principles}

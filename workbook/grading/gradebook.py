@@ -5,6 +5,11 @@ Each finished submission is written in one transaction (its row in
 nothing it finished. :meth:`Gradebook.is_current` tells the runner which
 results it may skip: same submission hash, same rubric fingerprint, same
 parameters.
+
+Every result keeps the parameters it was graded with (``params``, JSON), so
+feedback and reports show the candidate's own district and seed, never the
+notebook's defaults. A result that is replaced moves to ``history`` first:
+no score is ever lost, and :meth:`Gradebook.history` lists the earlier ones.
 """
 
 from __future__ import annotations
@@ -19,9 +24,14 @@ from typing import Any
 
 from workbook.privatefs import touch_private
 
-__all__ = ["Result", "Gradebook", "STATUSES"]
+__all__ = ["Result", "Gradebook", "STATUSES", "RESULT_COLUMNS"]
 
 STATUSES = ("graded", "timeout", "crashed", "invalid", "missing")
+#: The columns of ``results``, in order.
+RESULT_COLUMNS = ("candidate", "notebook", "principle", "status", "reason", "score", "possible", "submission_sha256",
+                  "rubric_version", "params_hash", "warnings", "seconds", "graded_at", "params")
+_HISTORY_COLUMNS = ("candidate", "notebook", "principle", "status", "reason", "score", "possible", "submission_sha256",
+                    "rubric_version", "params_hash", "params", "graded_at")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
@@ -38,8 +48,25 @@ CREATE TABLE IF NOT EXISTS results (
     warnings TEXT NOT NULL,
     seconds REAL NOT NULL,
     graded_at TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (candidate, notebook)
 );
+CREATE TABLE IF NOT EXISTS history (
+    candidate TEXT NOT NULL,
+    notebook TEXT NOT NULL,
+    principle TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    score REAL NOT NULL,
+    possible REAL NOT NULL,
+    submission_sha256 TEXT,
+    rubric_version TEXT NOT NULL,
+    params_hash TEXT NOT NULL,
+    params TEXT NOT NULL,
+    graded_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_by_result ON history (candidate, notebook);
 CREATE TABLE IF NOT EXISTS outcomes (
     candidate TEXT NOT NULL,
     notebook TEXT NOT NULL,
@@ -73,6 +100,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     outcomes: list[dict[str, Any]] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 class Gradebook:
@@ -88,6 +116,12 @@ class Gradebook:
     (True, False)
     >>> [r["status"] for r in book.results()]
     ['graded']
+
+    Replacing a result keeps the earlier one in the history:
+
+    >>> book.record(Result("ana", "Z9-demo", "Z9", "graded", "", 4.0, 4.0, "cd", "v1", "p1", params={"seed": 7}))
+    >>> [(h["score"], h["params"]) for h in book.history("ana")], book.stored_params("ana", "Z9-demo")
+    ([(3.0, {})], {'seed': 7})
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -102,6 +136,10 @@ class Gradebook:
         if self.path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.executescript(_SCHEMA)
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(results)")}
+        if "params" not in columns:  # a gradebook written before parameters were stored
+            with self.conn:
+                self.conn.execute("ALTER TABLE results ADD COLUMN params TEXT NOT NULL DEFAULT '{}'")
 
     def close(self) -> None:
         self.conn.close()
@@ -113,16 +151,22 @@ class Gradebook:
         self.close()
 
     def record(self, result: Result) -> None:
-        """Write one result and its outcomes in a single transaction (replacing an older one)."""
+        """Write one result and its outcomes in a single transaction; an older result moves to ``history``."""
+        names = ", ".join(_HISTORY_COLUMNS)
         with self.conn:
+            self.conn.execute(
+                f"INSERT INTO history ({names}, replaced_at) SELECT {names}, ? FROM results "
+                "WHERE candidate = ? AND notebook = ?",
+                (time.strftime("%Y-%m-%dT%H:%M:%S%z"), result.candidate, result.notebook),
+            )
             self.conn.execute("DELETE FROM outcomes WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
             self.conn.execute(
-                "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO results ({', '.join(RESULT_COLUMNS)}) VALUES ({', '.join('?' * len(RESULT_COLUMNS))})",
                 (
                     result.candidate, result.notebook, result.principle, result.status, result.reason,
                     float(result.score), float(result.possible), result.submission_sha256, result.rubric_version,
                     result.params_hash, json.dumps(result.warnings), float(result.seconds),
-                    time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    time.strftime("%Y-%m-%dT%H:%M:%S%z"), json.dumps(result.params, sort_keys=True, default=str),
                 ),
             )
             self.conn.executemany(
@@ -134,6 +178,24 @@ class Gradebook:
                 ],
             )
 
+    def result(self, candidate: str, notebook: str) -> dict[str, Any] | None:
+        """The stored result of one candidate and notebook, or None."""
+        row = self.conn.execute("SELECT * FROM results WHERE candidate = ? AND notebook = ?", (candidate, notebook)).fetchone()
+        return _decode(row) if row is not None else None
+
+    def stored_params(self, candidate: str, notebook: str) -> dict[str, Any]:
+        """The parameters a stored result was graded with (empty when none are stored)."""
+        found = self.result(candidate, notebook)
+        return dict(found["params"]) if found else {}
+
+    def history(self, candidate: str | None = None) -> list[dict[str, Any]]:
+        """Earlier results that a regrade replaced, oldest first."""
+        sql, args = "SELECT * FROM history", []
+        if candidate:
+            sql, args = sql + " WHERE candidate = ?", [candidate]
+        rows = self.conn.execute(sql + " ORDER BY candidate, notebook, rowid", args).fetchall()
+        return [dict(r) | {"params": json.loads(r["params"] or "{}")} for r in rows]
+
     def is_current(self, candidate: str, notebook: str, sha256: str | None, rubric_version: str, params_hash: str) -> bool:
         """Whether a stored result was made from this very submission, rubric and parameters."""
         row = self.conn.execute(
@@ -142,17 +204,9 @@ class Gradebook:
         ).fetchone()
         return row is not None and tuple(row) == (sha256, rubric_version, params_hash)
 
-    def forget(self, candidates: Iterable[str]) -> int:
-        """Drop the results of ``candidates`` (``--regrade``); return how many were dropped."""
-        names = list(candidates)
-        with self.conn:
-            cur = self.conn.executemany("DELETE FROM results WHERE candidate = ?", [(c,) for c in names])
-            self.conn.executemany("DELETE FROM outcomes WHERE candidate = ?", [(c,) for c in names])
-        return cur.rowcount if cur.rowcount is not None else 0
-
     def results(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT * FROM results ORDER BY candidate, notebook").fetchall()
-        return [dict(r) | {"warnings": json.loads(r["warnings"])} for r in rows]
+        return [_decode(r) for r in rows]
 
     def outcomes(self, candidate: str | None = None, notebook: str | None = None) -> list[dict[str, Any]]:
         sql, args = "SELECT * FROM outcomes", []
@@ -172,12 +226,13 @@ class Gradebook:
         """One row per candidate and notebook, one column per exercise's points."""
         import pandas as pd
 
-        results = pd.DataFrame(self.results(), columns=[
-            "candidate", "notebook", "principle", "status", "reason", "score", "possible",
-            "submission_sha256", "rubric_version", "params_hash", "warnings", "seconds", "graded_at"])
+        results = pd.DataFrame(self.results(), columns=list(RESULT_COLUMNS))
         if results.empty:
             return results
         results["warnings"] = results["warnings"].map(lambda w: "; ".join(w))
+        for key in ("district", "seed"):
+            results.insert(4, key, results["params"].map(lambda p, k=key: p.get(k, "")))
+        results = results.drop(columns=["params"])
         outcomes = pd.DataFrame(self.outcomes())
         if not outcomes.empty:
             wide = outcomes.pivot_table(index=["candidate", "notebook"], columns="exercise", values="points", aggfunc="sum")
@@ -201,3 +256,7 @@ class Gradebook:
             self.summary_frame().to_excel(writer, sheet_name="summary", index=False)
             pd.DataFrame(self.outcomes()).to_excel(writer, sheet_name="checks", index=False)
         return out
+
+
+def _decode(row: sqlite3.Row) -> dict[str, Any]:
+    return dict(row) | {"warnings": json.loads(row["warnings"]), "params": json.loads(row["params"] or "{}")}

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from workbook.errors import InputError
 
-__all__ = ["DEFAULT_FORMAT", "check_format", "submission_path", "find_submission", "candidates_in"]
+__all__ = ["DEFAULT_FORMAT", "check_format", "submission_path", "find_submission", "candidates_in", "stray_entries"]
 
 DEFAULT_FORMAT = "{candidate}/{notebook}.ipynb"
 _FIELDS = {"candidate", "notebook", "principle"}
@@ -94,3 +94,48 @@ def candidates_in(root: str | Path, fmt: str = DEFAULT_FORMAT) -> list[str]:
     if not fmt.startswith("{candidate}/") or not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+#: Names the collection writes beside the submissions; never reported as stray.
+_COLLECTION_NAMES = {"collection.json", "_history"}
+
+
+def stray_entries(root: str | Path, candidates: set[str] | list[str], expected: set[Path] | list[Path], *,
+                  limit: int = 50) -> list[str]:
+    """Files and folders under ``root`` that grading will not read, as paths relative to ``root``.
+
+    Looks at the top level (a folder that is no candidate of the roster, a
+    loose file) and inside each candidate's folder (a file that is none of the
+    notebooks being graded). Hidden names and the collection's own records are
+    left out; at most ``limit`` are listed.
+
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> (base / "ana").mkdir(); (base / "stray").mkdir(); (base / "notes.txt").write_text("x")
+    1
+    >>> (base / "ana" / "L6-fiscal-management.ipynb").write_text("{}"); (base / "ana" / "draft.docx").write_text("x")
+    2
+    1
+    >>> stray_entries(base, {"ana"}, {base / "ana" / "L6-fiscal-management.ipynb"})
+    ['ana/draft.docx', 'notes.txt', 'stray/']
+    """
+    base = Path(root)
+    wanted = {Path(p).resolve() for p in expected}
+    out: list[str] = []
+    for entry in sorted(base.iterdir()) if base.is_dir() else []:
+        if entry.name.startswith(".") or entry.name in _COLLECTION_NAMES:
+            continue
+        if entry.is_dir() and not entry.is_symlink() and entry.name in candidates:
+            for path in sorted(entry.rglob("*")):
+                rel = path.relative_to(base)
+                if any(part.startswith(".") or part in _COLLECTION_NAMES for part in rel.parts):
+                    continue
+                if path.is_file() and path.resolve() not in wanted:
+                    out.append(rel.as_posix())
+                if len(out) >= limit:
+                    return out
+        else:
+            out.append(entry.name + ("/" if entry.is_dir() else ""))
+        if len(out) >= limit:
+            return out
+    return out

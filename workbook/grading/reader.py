@@ -54,6 +54,10 @@ def parse_submission(data: bytes) -> ReadResult:
     'the file contains a NUL byte at byte 12: it was damaged, probably while saving'
     >>> parse_submission(b'[1, 2]').reason
     'the file is JSON but not a notebook (no "cells" list)'
+    >>> parse_submission(b'<!DOCTYPE html><html><body>L6</body></html>').reason
+    "the file is HTML, not a notebook (a web page saved under the notebook's name?)"
+    >>> parse_submission(b'My answers: 42').reason
+    'the file is not JSON (plain text?), so it is not a notebook'
     """
     import nbformat
 
@@ -71,6 +75,11 @@ def parse_submission(data: bytes) -> ReadResult:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return bad(f"the file is not UTF-8 text (byte {exc.start}): it is not a notebook or it was damaged")
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head:
+        return bad("the file is HTML, not a notebook (a web page saved under the notebook's name?)")
+    if not head.startswith(("{", "[")):
+        return bad("the file is not JSON (plain text?), so it is not a notebook")
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -50,8 +50,16 @@ class Job:
 
 @dataclass
 class Summary:
+    """What a run did: the new results, how many were unchanged, and the results it kept.
+
+    ``kept`` lists ``(candidate, notebook, why)`` for stored results that were
+    graded with other parameters and were not replaced, because no regrade was
+    asked for.
+    """
+
     results: list[Result] = field(default_factory=list)
     skipped: int = 0
+    kept: list[tuple[str, str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -123,6 +131,7 @@ def _grade(job: Job, result: Result) -> Result:
         result.warnings.append(PUBLIC_ONLY_NOTE)
     template = release_notebook(nbformat.read(job.template, as_version=4))
     params = notebook_defaults(template) | dict(job.params)
+    result.params = dict(params)
     result.possible = float(rubric.exercise_points)
 
     read = read_submission(job.submission)
@@ -130,7 +139,9 @@ def _grade(job: Job, result: Result) -> Result:
     result.warnings += read.warnings
     if read.status != "ok":
         result.status, result.reason = read.status, read.reason
-        outcomes = _zero(rubric, params, f"not graded: {read.reason}")
+        if read.status == "missing":
+            result.reason = f"not submitted ({read.reason})"
+        outcomes = _zero(rubric, params, f"not graded: {result.reason}")
     else:
         restored = restore_submission(read.notebook, template)
         result.warnings += restored.warnings
@@ -153,6 +164,8 @@ def _grade(job: Job, result: Result) -> Result:
                 if "did not run" in text:
                     problems[key] = f"no answer was recorded: the cell did not run ({run.reason})"
         outcomes = score_submission(rubric, extraction.answers, params, problems=problems, notes=restored.notes)
+        if result.status == "graded" and not extraction.answers and not result.reason:
+            result.reason = "not started: no exercise was answered"
     result.outcomes = [
         {"exercise": o.exercise, "check_name": o.check, "points": float(o.points), "possible": float(o.possible),
          "status": o.status, "reason": o.reason, "visibility": o.visibility}
@@ -244,7 +257,7 @@ def plan_jobs(
         from workbook.roster import candidate_parameters, read_roster
 
         if not cohort_secret:
-            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (--secret-file or $CTO_WORKBOOK_COHORT_SECRET) to derive the seeds")
+            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (the cohort folder's secret file or $WORKBOOK_COHORT_SECRET) to derive the seeds")
         people = [(e.candidate, candidate_parameters(e, cohort_secret)) for e in read_roster(roster)]
     else:
         people = [(c, {"candidate": c}) for c in candidates_in(root, layout)]
@@ -325,6 +338,12 @@ def grade_cohort(
         Skip submissions whose hash, rubric and parameters have not changed.
     regrade
         Candidates to grade again whatever the gradebook holds.
+
+    A stored result is replaced (and moved to the gradebook's history) only
+    when its submission or rubric changed, or when a regrade was asked for
+    (``regrade``, ``resume=False``). A result graded with other parameters is
+    kept and listed in :attr:`Summary.kept`: a command line without the
+    roster never overwrites a candidate's grade with the notebook's defaults.
     """
     if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
         raise InputError("workers", workers, "a whole number of processes, 1 or more")
@@ -332,16 +351,20 @@ def grade_cohort(
     book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
     summary = Summary()
     try:
-        if regrade:
-            book.forget(regrade)
+        again = set(regrade)
         todo: list[Job] = []
-        versions: dict[tuple[str, str], str] = {}
+        versions: dict[tuple[str, str, bool], str] = {}
         for job in jobs:
-            key = (job.principle, job.template)
+            key = (job.principle, job.template, job.public_only)
             if key not in versions:
-                versions[key] = _rubric_version(job)
-            if resume and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
+                versions[key] = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
+            asked = not resume or job.candidate in again
+            if not asked and book.is_current(job.candidate, job.notebook, file_sha256(job.submission), versions[key], params_hash(job.params)):
                 summary.skipped += 1
+                continue
+            stored = book.result(job.candidate, job.notebook)
+            if not asked and stored is not None and stored["params_hash"] != params_hash(job.params):
+                summary.kept.append((job.candidate, job.notebook, _params_change(stored["params"], job.params)))
                 continue
             todo.append(job)
         bar = _progress(progress, console, len(todo))
@@ -368,6 +391,18 @@ def grade_cohort(
     return summary
 
 
+def _params_change(stored: dict[str, Any], asked: dict[str, Any]) -> str:
+    """Why a stored result was kept: the parameters it was graded with, and those asked for now.
+
+    >>> _params_change({"candidate": "ana", "district": "sample-rural", "seed": 4}, {"candidate": "ana"})
+    "graded with district sample-rural, seed 4; this run has the notebook's default district, the notebook's default seed"
+    """
+    def shown(p: dict[str, Any]) -> str:
+        return ", ".join(f"{k} {p[k]}" if k in p else f"the notebook's default {k}" for k in ("district", "seed"))
+
+    return f"graded with {shown(stored)}; this run has {shown(asked)}"
+
+
 def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None:
     if not enabled or total == 0:
         return None
@@ -378,13 +413,12 @@ def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None
 
 
 def summary_table(summary: Summary) -> Any:
-    """A rich table: one row per result, then the counts per status."""
-    from rich.table import Table
+    """A rich table: one row per new result, with a reason on every row short of full marks."""
+    from workbook.grading.report import grade_table
 
-    table = Table(title="Grading results", caption=f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped")
-    for name in ("candidate", "notebook", "status", "score", "reason"):
-        table.add_column(name, overflow="fold")
-    for r in sorted(summary.results, key=lambda r: (r.candidate, r.notebook)):
-        colour = "green" if r.status == "graded" else "yellow" if r.status == "timeout" else "red"
-        table.add_row(r.candidate, r.notebook, f"[{colour}]{r.status}[/{colour}]", f"{r.score:g} / {r.possible:g}", r.reason)
-    return table
+    rows = [{"candidate": r.candidate, "notebook": r.notebook, "status": r.status, "reason": r.reason,
+             "score": r.score, "possible": r.possible, "outcomes": r.outcomes} for r in summary.results]
+    caption = f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped"
+    if summary.kept:
+        caption += f", {len(summary.kept)} kept (graded with other parameters)"
+    return grade_table(rows, title="Grading results", caption=caption)

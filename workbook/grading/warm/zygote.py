@@ -6,7 +6,7 @@ on demand (:func:`workbook.grading.warm.client.ensure_zygote`). It:
 1. pins the BLAS/OpenMP thread pools to one thread, *then* imports ipykernel,
    IPython, numpy, pandas, matplotlib (pyplot, Agg), numpy-financial, pydantic,
    ipywidgets and the workbook's calculators (``workbook.tools``,
-   ``workbook.districts``, ``workbook.scenarios``, ``workbook.notebook``) - never
+   ``workbook.districts``, ``workbook.principles``, ``workbook.notebook``) - never
    a rubric or anything under ``exercises/``: every kernel gets a copy of this
    process's memory;
 2. warms caches (a DataFrame rendered, a PNG drawn with a bare Agg canvas),
@@ -56,8 +56,9 @@ __all__ = ["main", "warm_up", "WARM_PACKAGES"]
 _PR_SET_PDEATHSIG = 1
 _PR_SET_CHILD_SUBREAPER = 36
 
-#: Workbook packages whose every module the parent imports (calculators and notebook helpers only).
-WARM_PACKAGES = ("workbook.tools", "workbook.scenarios", "workbook.notebook")
+#: Workbook packages whose every module the parent imports (calculators, principles' givens, charts
+#: and widgets, notebook helpers; never a rubric).
+WARM_PACKAGES = ("workbook.tools", "workbook.principles", "workbook.notebook")
 _WARM_MODULES = (
     "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
     "numpy_financial", "pydantic", "ipywidgets", "IPython", "IPython.display", "ipykernel.kernelapp",
@@ -84,7 +85,7 @@ def warm_up() -> list[str]:
     loaded: list[str] = []
     for package_name in WARM_PACKAGES:
         package = importlib.import_module(package_name)
-        for info in pkgutil.iter_modules(package.__path__, package_name + "."):
+        for info in pkgutil.walk_packages(package.__path__, package_name + "."):
             importlib.import_module(info.name)
             loaded.append(info.name)
     import io

@@ -17,7 +17,7 @@ __all__ = ["tco_explorer", "budget_explorer"]
 
 
 def _show_tco(kwargs: dict[str, Any]) -> None:
-    from workbook.notebook.charts import tco_by_year_chart
+    from workbook.principles.l6.charts import tco_by_year_chart
     from workbook.notebook.display import show_figure, show_table
     from workbook.tools.tco_devices import device_program_tco
 
@@ -36,7 +36,7 @@ def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
     Parameters
     ----------
     inputs
-        A :class:`workbook.scenarios.fiscal.DeviceProgramInputs`.
+        A :class:`workbook.principles.l6.givens.DeviceProgramInputs`.
     static
         Leave the static figure and table for the starting values first.
 
@@ -63,7 +63,7 @@ def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
 
 
 def _show_budget(lines: list[Any], one_time: dict[str, list[Any]], start_year: str, years: int) -> None:
-    from workbook.notebook.charts import budget_chart
+    from workbook.principles.l6.charts import budget_chart
     from workbook.notebook.display import show_figure, show_table
     from workbook.tools.budget import budget_worksheet
 

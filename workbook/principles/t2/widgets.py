@@ -1,4 +1,4 @@
-"""ipywidgets explorers for T1 Security Fundamentals and T2 Infrastructure.
+"""ipywidgets explorer of T2 Infrastructure: bandwidth demand and WAN downtime.
 
 Each explorer first leaves a **static** figure and table in the output (so an
 HTML export or a portfolio shows the result without a kernel), then shows
@@ -13,57 +13,7 @@ from typing import Any
 
 from workbook.notebook.live import live_panel
 
-__all__ = ["security_budget_view", "security_budget_explorer", "network_view", "network_explorer"]
-
-
-def security_budget_view(controls: Any, budget: float, effectiveness_scale: float = 1.0) -> Any:
-    """Show the security budget's choice (chart and table) and return the result table.
-
-    ``effectiveness_scale`` multiplies every control's ALE reduction (0.5: the
-    controls work half as well as estimated, 1.2: a fifth better); it is how a
-    cabinet asks "what if the vendor's estimate is optimistic?".
-    """
-    from workbook.notebook.charts_security import security_budget_chart
-    from workbook.notebook.display import show_figure, show_table
-    from workbook.tools._validate import check_number
-    from workbook.tools.security_budget import security_budget
-
-    scale = check_number("effectiveness_scale", effectiveness_scale, minimum=0, maximum=2)
-    frame = controls.copy()
-    frame["ale_reduction"] = (frame["ale_reduction"] * scale).round(0)
-    result = security_budget(frame, budget)
-    a = result.attrs
-    show_figure(
-        security_budget_chart(result, f"Security budget under a {budget:,.0f} dollar cap"),
-        f"Horizontal bar chart of the annualized loss each control removes; the best set under the {budget:,.0f} dollar cap "
-        f"costs {a['chosen_cost']:,.0f} dollars and removes {a['chosen_reduction']:,.0f} dollars of expected loss a year "
-        f"(greedy ranking: {a['greedy_reduction']:,.0f}).",
-    )
-    show_table(result[["control", "cost", "ale_reduction", "reduction_per_dollar", "greedy_chosen", "chosen"]].set_index("control"),
-               "Controls, best set under the cap", money=("cost", "ale_reduction"))
-    return result
-
-
-def security_budget_explorer(controls: Any, budget: float, *, static: bool = True) -> Any:
-    """Move the budget cap and the controls' effectiveness and watch the chosen set change.
-
-    Returns the ipywidgets container (also displayed).
-    """
-    import ipywidgets as w
-
-    if static:
-        security_budget_view(controls, budget)
-    total = float(controls["cost"].sum())
-    step = max(500.0, round(total / 100, -2))
-    cap = w.FloatSlider(value=float(budget), min=0, max=round(total + step, -2), step=step, description="Budget cap $",
-                        readout_format=",.0f", continuous_update=False)
-    scale = w.FloatSlider(value=1.0, min=0.2, max=1.5, step=0.05, description="Effectiveness x", readout_format=".2f",
-                          continuous_update=False)
-    return live_panel(
-        "Move the sliders: the budget cap, and how well the controls work compared with the estimate "
-        "(live, needs a running kernel).",
-        [w.HBox([cap, scale])], (cap, scale), lambda: security_budget_view(controls, cap.value, scale.value),
-    )
+__all__ = ["network_view", "network_explorer"]
 
 
 def network_view(peak_mbps: float, growth: float, years: int, start_year: str, targets: Mapping[str, float],
@@ -72,7 +22,7 @@ def network_view(peak_mbps: float, growth: float, years: int, start_year: str, t
 
     ``backup=None`` means no redundant link.
     """
-    from workbook.notebook.charts_infrastructure import bandwidth_projection_chart
+    from workbook.principles.t2.charts import bandwidth_projection_chart
     from workbook.notebook.display import show_figure, show_table
     from workbook.tools.infrastructure import (
         availability_parallel,

@@ -1,0 +1,32 @@
+"""One package per principle: what its notebook shows, beside nothing else's.
+
+``workbook/principles/<id>/`` (the principle id in lower case: ``t1``, ``l6``)
+holds what belongs to that principle alone:
+
+=============  =================================================================
+``givens.py``  what its exercises work on (quotes, registers, inventories),
+               derived from the district and ``seed``; no Jupyter. The notebook
+               shows the givens and the rubric recomputes its answers from them.
+``charts.py``  its matplotlib figures, in the shared style of ``workbook.notebook.style``.
+``widgets.py`` its ipywidgets explorers, on the shared live panel (``workbook.notebook.live``).
+=============  =================================================================
+
+A principle needs only the modules it uses. What several principles share
+stays where it is: the calculators in ``workbook.tools`` (pure, no Jupyter), the
+chart style, display helpers and the explorer panel in ``workbook.notebook``.
+The notebook source is ``notebooks/<strand>/<ID>-<slug>.md`` and the rubric
+``exercises/<ID>.py`` (``exercises/hidden/<ID>.py``): see docs/authoring.md.
+
+Packages of principles kept outside the workbook (a cohort's own, or a test's)
+are found the same way: each folder named in ``CTO_WORKBOOK_PATH`` may have a
+``principles/`` folder whose ``<id>/`` packages join this one
+(:func:`workbook.paths.extra_roots`).
+
+>>> import workbook.principles.t1, workbook.principles.l6
+>>> workbook.principles.t1.__name__
+'workbook.principles.t1'
+"""
+
+from workbook.paths import extra_roots as _extra_roots
+
+__path__ += [str(root / "principles") for root in _extra_roots() if (root / "principles").is_dir()]  # type: ignore[name-defined]  # noqa: F821
