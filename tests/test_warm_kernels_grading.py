@@ -10,6 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from workbook.grading.execute import Limits, execute_notebook
+from workbook.grading.kernel_uids import is_kernel_uid
 from workbook.grading.warm import WarmKernelPool
 from workbook.grading.warm.kernelspec import KERNEL_NAME, ensure_kernelspec
 
@@ -62,9 +63,13 @@ def test_warm_kernels_grading_sandbox_matches_plain_kernel(pool: WarmKernelPool,
     }
     plain, warm = runs["python3"], runs[KERNEL_NAME]
     assert plain.status == warm.status == "completed"
-    assert plain.warnings == warm.warnings
-    assert outputs(warm.notebook) == outputs(plain.notebook)
-    got = outputs(warm.notebook)
+    assert plain.warnings == warm.warnings == []
+    got, other = outputs(warm.notebook), outputs(plain.notebook)
+    uid_warm, env_warm = got[1][0].split(" ", 1)
+    uid_plain, env_plain = other[1][0].split(" ", 1)
+    assert env_warm == env_plain
+    assert uid_warm != uid_plain and is_kernel_uid(int(uid_warm)) and is_kernel_uid(int(uid_plain)), "each kernel has its own uid"
+    assert got[:1] + got[2:] == other[:1] + other[2:]
     assert got[2] == ["2048\n"] and got[4] == ["unreadable\n"] and got[5] == ["MemoryError\n"]
     assert ["image/png", "text/plain"] in got[6]
 

@@ -220,17 +220,25 @@ def test_warm_kernels_stale_parent_is_replaced_and_exits(pool: WarmKernelPool, m
     old = pool.pid
     assert old is not None
     monkeypatch.setattr(client, "_local_fingerprint", lambda: "after-a-pip-install")
-    # A pinned parent (held by the pool for its run) is kept by kernel launches ...
+    # A run's parent (pinned) is kept by kernel launches and by anyone asking for a parent there ...
     out = run(tmp_path, notebook("import os\nprint(os.getppid())"))
     assert int(stdout(out.cells[1])) == old
-    # ... and replaced when a run starts (pin=True) with other code installed.
-    client.ensure_zygote(pool.folder, idle_timeout=120, pin=True)
-    status = zygote_status(pool.folder)
-    assert status is not None and status["pid"] != old and status["fingerprint"] != "after-a-pip-install"
+    assert client.ensure_zygote(pool.folder, idle_timeout=120) == pool.folder and pool.pid == old
+    # ... while a shared, on-demand parent with other code installed is replaced and exits.
+    shared = tmp_path / "shared"
+    monkeypatch.undo()
+    client.ensure_zygote(shared, idle_timeout=120)
+    first = zygote_status(shared)
+    assert first is not None and not first["pinned"]
+    monkeypatch.setattr(client, "_local_fingerprint", lambda: "after-a-pip-install")
+    client.ensure_zygote(shared, idle_timeout=120)
+    second = zygote_status(shared)
+    assert second is not None and second["pid"] != first["pid"]
+    client.stop_zygote(shared)
     deadline = time.monotonic() + 10
-    while alive(old) and time.monotonic() < deadline:
+    while (alive(first["pid"]) or alive(second["pid"])) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not alive(old), "a retired parent with no kernels exits"
+    assert not alive(first["pid"]) and not alive(second["pid"]), "a retired parent with no kernels exits"
 
 
 def test_warm_kernels_pool_stop_leaves_no_process(tmp_path: Path) -> None:

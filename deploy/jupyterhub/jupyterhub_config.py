@@ -38,12 +38,18 @@ import json
 import os
 import resource
 import sys
+import warnings
 
 from jupyterhub.auth import LocalAuthenticator
 from jupyterhub.spawner import LocalProcessSpawner
 
 env = os.environ.get
 c = get_config()  # noqa: F821
+
+# JupyterHub 5's own event schema still says `version: 1` (an int): jupyter-events warns
+# at every start that it coerced it. Nothing to fix on our side; silence exactly that.
+warnings.filterwarnings("ignore", message=r"The `version` property of an event schema must be a string",
+                        module=r"jupyter_events\..*")
 
 # --- where things live ------------------------------------------------------
 state_dir = env("WORKBOOK_HUB_STATE_DIR", "/srv/cto-workbook/hub")
@@ -66,8 +72,23 @@ if auth == "native":
     import nativeauthenticator
     from nativeauthenticator import NativeAuthenticator
 
+    from nativeauthenticator.handlers import SignUpHandler
+
+    class RosterSignUpHandler(SignUpHandler):
+        """Names on the roster (or instructors) may sign in at once: say so, not "sent to the admin"."""
+
+        def get_result_message(self, user, assume_user_is_human, username_already_taken,
+                               confirmation_matches, user_is_admin):
+            authorized = bool(user is not None and getattr(user, "is_authorized", False))
+            return super().get_result_message(user, assume_user_is_human, username_already_taken,
+                                              confirmation_matches, user_is_admin or authorized)
+
     class LocalNativeAuthenticator(LocalAuthenticator, NativeAuthenticator):
         """NativeAuthenticator that also creates the system user of each hub user."""
+
+        def get_handlers(self, app):
+            return [(path, RosterSignUpHandler if path == r"/signup" else handler)
+                    for path, handler in super().get_handlers(app)]
 
     c.JupyterHub.authenticator_class = LocalNativeAuthenticator
     c.JupyterHub.template_paths = [os.path.join(os.path.dirname(nativeauthenticator.__file__), "templates")]
@@ -142,6 +163,23 @@ c.JupyterHub.load_roles = roles
 config_dir = env("WORKBOOK_SINGLEUSER_CONFIG_DIR", "/srv/cto-workbook/singleuser-config")
 
 
+_QUIET_SINGLEUSER = '''# Written by /etc/cto-workbook/jupyterhub_config.py: start-up warnings no candidate can act on.
+import logging
+import warnings
+
+warnings.filterwarnings("ignore", message=r"The `version` property of an event schema must be a string")
+
+
+class _KnownNoise(logging.Filter):
+    def filter(self, record):
+        return not str(record.msg).startswith("'extra_template_paths' was found in both NotebookApp and ServerApp")
+
+
+for _name in ("LabApp", "ServerApp", "JupyterHubSingleUser", "NotebookApp"):
+    logging.getLogger(_name).addFilter(_KnownNoise())
+'''
+
+
 def _write_singleuser_config(root: str) -> None:
     """Jupyter settings every candidate server reads (root-owned, world-readable)."""
     os.makedirs(os.path.join(root, "labconfig"), mode=0o755, exist_ok=True)
@@ -162,6 +200,14 @@ def _write_singleuser_config(root: str) -> None:
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(content, fh, indent=1)
         os.chmod(path, 0o644)
+    # Two start-up warnings no candidate can act on, silenced by their exact text: the
+    # JupyterHub extension sets NotebookApp.extra_template_paths, which notebook_shim
+    # reports as found in both NotebookApp and ServerApp; jupyter-events coerces an int
+    # schema version.
+    quiet = os.path.join(root, "jupyter_server_config.py")
+    with open(quiet, "w", encoding="utf-8") as fh:
+        fh.write(_QUIET_SINGLEUSER)
+    os.chmod(quiet, 0o644)
     for d in (root, os.path.join(root, "labconfig")):
         os.chmod(d, 0o755)
 
@@ -211,6 +257,25 @@ else:
 
 c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singleuser")]
 c.Spawner.default_url = f"/lab/tree/{start}"
+
+
+def _land_where_the_notebook_is(spawner):
+    """Open the start notebook when it is there; otherwise JupyterLab's file browser.
+
+    Instructors get no hand-out, and a candidate may sign in before the first one:
+    neither should meet a "Could not find path" dialog.
+    """
+    import pwd
+
+    try:
+        home = pwd.getpwnam(spawner.user.name).pw_dir
+    except KeyError:
+        return
+    there = os.path.isfile(os.path.join(home, *start.split("/")))
+    spawner.default_url = f"/lab/tree/{start}" if there else "/lab"
+
+
+c.Spawner.pre_spawn_hook = _land_where_the_notebook_is
 c.Spawner.notebook_dir = "~"
 c.Spawner.mem_limit = mem_limit
 c.Spawner.cpu_limit = cpu_limit

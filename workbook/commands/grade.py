@@ -104,6 +104,19 @@ def run(args: argparse.Namespace) -> int:
     hide = [args.cohort_dir, book, Path(f"{book}-wal"), Path(f"{book}-shm")]
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
     kernel, pool, workers = _kernel_and_pool(args, console)
+<<<<<<< HEAD
+    # The gradebook exists (0600, in a 0700 folder) before any kernel starts.
+    with Gradebook(book) as gradebook, pool:
+        for w in gradebook.warnings:
+            console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+        jobs, warnings = plan_jobs(
+            args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
+            exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
+            kernel_name=kernel, hide=hide, public_only=args.public_only,
+        )
+        for w in warnings:
+            console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+=======
     jobs, warnings = plan_jobs(
         args.submissions, roster=roster.path, cohort_secret=roster.secret, notebooks=args.notebooks,
         exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
@@ -122,8 +135,9 @@ def run(args: argparse.Namespace) -> int:
     if strays:
         console.print(f"skipped (not graded): {', '.join(strays)}", highlight=False)
     with pool:
+>>>>>>> main
         summary = grade_cohort(
-            jobs, book, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
+            jobs, gradebook, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
             regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
         )
     console.print(summary_table(summary))

@@ -3,9 +3,10 @@
 What the grader controls here (see :mod:`workbook.grading.sandbox` for the kernel side):
 
 - **Scratch copy**: the restored notebook is written to a fresh folder; the
-  submission itself is never opened for writing. The kernel's working folder,
-  its home and its temporary folder are ``<scratch>/work``; the executed
-  notebook is saved to ``<scratch>/out``, which only the grader can read or write.
+  submission itself is never opened for writing. The scratch folder is the
+  grader's alone (0700); the kernel's working folder and home
+  (``<scratch>/work``) is a private tmpfs in the kernel's own mounts, its
+  ``/tmp`` another; the executed notebook is saved to ``<scratch>/out``.
 - **Parameters**: papermill injects the candidate's parameters after the
   ``parameters`` cell.
 - **Errors do not stop the run**: a cell that raises (an unfilled placeholder,
@@ -16,9 +17,14 @@ What the grader controls here (see :mod:`workbook.grading.sandbox` for the kerne
   killed. Either makes the status ``timeout``.
 - **Crashes**: a kernel that dies (``os._exit``, a segfault, the memory limit)
   makes the status ``crashed``; what ran before still counts.
-- **Outputs**: at most ``output_mb`` of output is kept; the rest is dropped with a note.
+- **Outputs**: at most ``output_mb`` of output is kept, answers included (they
+  alone may use the last fifth, so printing cannot crowd them out); the rest
+  is dropped with a note.
 - **Transport**: the kernel talks to the grader over unix sockets in
-  ``<scratch>/ipc``, so it can live in a network namespace with no network at all.
+  ``<scratch>/ipc``, a folder owned by the kernel's own uid (mode 0700), so it
+  can live in a network namespace with no network at all and no other kernel
+  can reach it.
+- **Identity**: each kernel gets a fresh uid (:mod:`workbook.grading.kernel_uids`).
 
 The kernel name is a parameter (``kernel_name``, default ``python3``): any
 kernelspec works. With the default local provisioner the sandbox launcher is
@@ -43,17 +49,21 @@ from pathlib import Path
 from typing import Any, Literal
 
 from workbook.errors import InputError
+from workbook.grading.engine import ENGINE_NAME, grading_engine
 from workbook.grading.sandbox import SandboxConfig
 
 __all__ = ["Limits", "Execution", "execute_notebook", "ENGINE_NAME"]
 
-ENGINE_NAME = "workbook-grading"
-_ANSWER_LIMIT = 2 * 2**20
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Time, memory and output limits for one submission.
+    """Time, memory, output, process and disk limits for one submission.
+
+    ``processes`` caps the processes and threads of the kernel's uid
+    (``RLIMIT_NPROC``; an ipykernel uses about ten); ``disk_mb`` is the size of
+    the kernel's private work folder, and a quarter of it each of ``/tmp``,
+    ``/var/tmp`` and ``/dev/shm`` (memory-backed, gone with the kernel).
 
     Examples
     --------
@@ -70,12 +80,16 @@ class Limits:
     memory_mb: float = 2048.0
     output_mb: float = 5.0
     startup_timeout: float = 60.0
+    processes: int = 64
+    disk_mb: float = 256.0
 
     def __post_init__(self) -> None:
         from workbook.tools._validate import check_number
 
-        for name in ("cell_timeout", "notebook_timeout", "memory_mb", "output_mb", "startup_timeout"):
+        for name in ("cell_timeout", "notebook_timeout", "memory_mb", "output_mb", "startup_timeout", "disk_mb"):
             object.__setattr__(self, name, check_number(name, getattr(self, name), minimum=0, strict_minimum=True))
+        if isinstance(self.processes, bool) or not isinstance(self.processes, int) or self.processes < 16:
+            raise InputError("processes", self.processes, "a whole number of processes and threads per kernel, 16 or more")
 
 
 @dataclass
@@ -89,98 +103,14 @@ class Execution:
     timed_out_cells: list[int] = field(default_factory=list)
 
 
-def _engine() -> type:
-    """Register (once) and return the papermill engine the grader uses."""
-    global _ENGINE
-    if _ENGINE is not None:
-        return _ENGINE
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient.util import run_sync  # noqa: F401 - nbclient must be importable
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.utils import merge_kwargs, remove_args
-
-    from workbook.notebook.answers import ANSWER_MIME
-
-    class GradingClient(PapermillNotebookClient):
-        """Keeps going after errors, records timeouts, caps outputs, pins answers to their cell."""
-
-        def __init__(self, nb_man: Any, km: Any = None, output_limit: int = 5 * 2**20, **kw: Any) -> None:
-            super().__init__(nb_man, km=km, **kw)
-            self.output_limit = output_limit
-            self.output_bytes = 0
-            self.truncated_cells: set[int] = set()
-            self.timed_out_cells: list[int] = []
-
-        async def _async_handle_timeout(self, timeout: int, cell: Any = None) -> Any:
-            index = next((i for i, c in enumerate(self.nb.cells) if c is cell), -1)
-            self.timed_out_cells.append(index)
-            return await super()._async_handle_timeout(timeout, cell)
-
-        def output(self, outs: list[Any], msg: dict[str, Any], display_id: str | None, cell_index: int) -> Any:
-            content = msg.get("content", {})
-            size = len(json.dumps(content, default=str))
-            is_answer = ANSWER_MIME in (content.get("data") or {})
-            if not (is_answer and size <= _ANSWER_LIMIT) and self.output_bytes + size > self.output_limit:
-                if cell_index not in self.truncated_cells:
-                    self.truncated_cells.add(cell_index)
-                    from nbformat.v4 import new_output
-
-                    outs.append(new_output("stream", name="stderr", text="[the grader dropped further output: over the output limit]\n"))
-                return None
-            self.output_bytes += size
-            return super().output(outs, msg, display_id, cell_index)
-
-        def _update_display_id(self, display_id: str, msg: dict[str, Any]) -> None:
-            # An answer is recorded by the cell that displays it, never by a later update.
-            if ANSWER_MIME in (msg.get("content", {}).get("data") or {}):
-                return
-            super()._update_display_id(display_id, msg)
-
-    class GradingEngine(NBClientEngine):
-        @classmethod
-        def execute_managed_notebook(
-            cls, nb_man: Any, kernel_name: str, log_output: bool = False, stdout_file: Any = None,
-            stderr_file: Any = None, start_timeout: int = 60, execution_timeout: Any = None, **kwargs: Any,
-        ) -> Any:
-            holder = kwargs.pop("client_holder", None)
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            final = merge_kwargs(
-                kwargs, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
-                log=logging.getLogger("papermill"), log_output=log_output,
-                stdout_file=stdout_file, stderr_file=stderr_file,
-            )
-            client = GradingClient(nb_man, **final)
-            if holder is not None:
-                holder.append(client)
-            return client.execute()
-
-    class SandboxKernelManager(AsyncKernelManager):
-        """Puts the sandbox launcher in front of a locally launched kernel."""
-
-        sandbox_json: str = ""
-
-        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-            cmd = super().format_kernel_cmd(extra_arguments)
-            if not self.sandbox_json or type(self.provisioner).__name__ != "LocalProvisioner":
-                return cmd
-            return [sys.executable, "-m", "workbook.grading.sandbox", "--config", self.sandbox_json, "--", *cmd]
-
-    papermill_engines.register(ENGINE_NAME, GradingEngine)
-    GradingEngine.kernel_manager_class = SandboxKernelManager
-    _ENGINE = GradingEngine
-    return _ENGINE
-
-
-_ENGINE: type | None = None
-
-
-def _kernel_env(work: Path, exercises: Path | None) -> dict[str, str]:
+def _kernel_env(work: Path, exercises: Path | None, sandboxed: bool) -> dict[str, str]:
     """The whole environment the kernel gets: nothing of the grader's."""
     env = {
         "PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/local/bin", "/usr/bin", "/bin"]),
         "HOME": str(work),
-        "TMPDIR": str(work / "tmp"),
+        "USER": "candidate",
+        "LOGNAME": "candidate",
+        "TMPDIR": "/tmp" if sandboxed else str(work / "tmp"),
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "PYTHONNOUSERSITE": "1",
@@ -193,9 +123,10 @@ def _kernel_env(work: Path, exercises: Path | None) -> dict[str, str]:
         "MKL_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-        # ipykernel exits when this process goes away (a killed batch leaves no kernels behind)
-        "JPY_PARENT_PID": str(os.getpid()),
     }
+    if not sandboxed:
+        # ipykernel exits when this process goes away (in the sandbox, its monitor does this)
+        env["JPY_PARENT_PID"] = str(os.getpid())
     if exercises is not None:
         env["CTO_WORKBOOK_EXERCISES"] = str(exercises)
     return env
@@ -261,16 +192,17 @@ def execute_notebook(
     if not isinstance(kernel_name, str) or not kernel_name:
         raise InputError("kernel_name", kernel_name, "a kernelspec name such as 'python3'")
     limits = limits or Limits()
-    engine = _engine()
+    engine = grading_engine()
     logging.getLogger("papermill").setLevel(logging.ERROR)
     scratch = Path(tempfile.mkdtemp(prefix="wbg-", dir=scratch_root))
     warnings: list[str] = []
     try:
+        # Only the grader (root) uses the scratch folder: the kernel sees its work folder as a
+        # private tmpfs and the IPC folder, handed to its own uid, through its own mounts.
         os.chmod(scratch, 0o711)
-        work, ipc, out = scratch / "work", scratch / "ipc", scratch / "out"
-        for d in (work, work / "tmp", ipc):
-            d.mkdir(mode=0o755)
-        out.mkdir(mode=0o700)
+        work, ipc, out, root = scratch / "work", scratch / "ipc", scratch / "out", scratch / "root"
+        for d in (work, work / "tmp", ipc, root, out):
+            d.mkdir(mode=0o700)
         source, executed, report = out / "input.ipynb", out / "executed.ipynb", out / "sandbox.json"
         nbformat.write(nb, str(source))
 
@@ -281,16 +213,27 @@ def execute_notebook(
         km.connection_file = str(ipc / "kernel.json")
         if hasattr(km, "transport_encryption"):
             km.transport_encryption = "disabled"
-        config = SandboxConfig(
-            workdir=str(work),
-            hide=tuple(str(Path(h).resolve()) for h in hide),
-            memory_bytes=int(limits.memory_mb * 2**20),
-            network=network,
-            env=_kernel_env(work, Path(exercises_dir).resolve() if exercises_dir else None),
-            give=(str(work), str(ipc)),
-            report=str(report),
-        )
         if sandbox:
+            from workbook.grading.kernel_uids import allocate_uid
+            from workbook.grading.sandbox_fs import kernel_view
+
+            exercises = Path(exercises_dir).resolve() if exercises_dir else None
+            hidden = [str(Path(h).resolve()) for h in hide] + ([str(exercises / "hidden")] if exercises else [])
+            config = SandboxConfig(
+                workdir=str(work),
+                root=str(root),
+                ipc=str(ipc),
+                expose=kernel_view(exercises),
+                hide=tuple(hidden),
+                memory_bytes=int(limits.memory_mb * 2**20),
+                processes=limits.processes,
+                work_bytes=int(limits.disk_mb * 2**20),
+                tmp_bytes=int(limits.disk_mb * 2**20) // 4,
+                network=network,
+                env=_kernel_env(work, exercises, True),
+                uid=allocate_uid(),
+                report=str(report),
+            )
             km.sandbox_json = config.to_json()
         holder: list[Any] = []
         deadline_hit = threading.Event()

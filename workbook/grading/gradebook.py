@@ -6,10 +6,16 @@ nothing it finished. :meth:`Gradebook.is_current` tells the runner which
 results it may skip: same submission hash, same rubric fingerprint, same
 parameters.
 
+<<<<<<< HEAD
+The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
+``-shm`` files the same mode), in folders created with mode 0700, before any
+kernel starts: grading opens it first.
+=======
 Every result keeps the parameters it was graded with (``params``, JSON), so
 feedback and reports show the candidate's own district and seed, never the
 notebook's defaults. A result that is replaced moves to ``history`` first:
 no score is ever lost, and :meth:`Gradebook.history` lists the earlier ones.
+>>>>>>> main
 """
 
 from __future__ import annotations
@@ -126,10 +132,13 @@ class Gradebook:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        #: Problems with where the gradebook lives (a folder others can enter), for the caller to show.
+        self.warnings: list[str] = []
         if self.path != ":memory:":
             # grades/ 0700 and the database 0600 before SQLite opens it: its -wal and
             # -shm files take the database's mode, so no candidate can read a score.
             touch_private(self.path)
+            self._check_folder(Path(self.path))
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -140,6 +149,19 @@ class Gradebook:
         if "params" not in columns:  # a gradebook written before parameters were stored
             with self.conn:
                 self.conn.execute("ALTER TABLE results ADD COLUMN params TEXT NOT NULL DEFAULT '{}'")
+
+    def _check_folder(self, path: Path) -> None:
+        import os
+        import stat
+
+        for item in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            if item.exists() and item.stat().st_uid == os.geteuid() and stat.S_IMODE(item.stat().st_mode) & 0o077:
+                item.chmod(0o600)
+        if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
+            self.warnings.append(
+                f"the gradebook's folder {path.parent} is open to other users; keep the gradebook in a folder "
+                "only you can enter (chmod 700)"
+            )
 
     def close(self) -> None:
         self.conn.close()

@@ -277,11 +277,23 @@ def plan_jobs(
 # --------------------------------------------------------------------------- running
 
 
+def _die_with(parent: int) -> None:
+    """In a pool worker: be killed when the grader dies (even by ``kill -9``), or leave if it already has."""
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, ctypes.c_ulong(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _executor(workers: int) -> Any:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_die_with, initargs=(os.getpid(),))
 
 
 def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None]) -> None:

@@ -1,31 +1,41 @@
 """The kernel's sandbox, entered in the kernel's own process before ipykernel starts.
 
-The grader starts each kernel as ``python -m workbook.grading.sandbox --config JSON
--- <kernel argv>``. This launcher, still single-threaded, then:
+One implementation serves both kinds of grading kernel: a plain kernel
+(``python -m workbook.grading.sandbox --config JSON -- <kernel argv>``, put in
+front of the kernel's command by the grading executor) and a warm kernel
+forked from the warm parent (:mod:`workbook.grading.warm.zygote` calls
+:func:`enter_sandbox` in the forked child). A wrapper such as bubblewrap can
+only start a new program, not isolate a process forked from a warm parent,
+so the steps are done here with the same system calls bubblewrap uses.
 
-1. enters new Linux namespaces: a mount namespace always, a network namespace
-   unless the network is allowed (the kernel talks to the grader over unix
-   sockets, which work across network namespaces), and a user namespace when
-   not root;
-2. hides every path in ``hide``: an empty read-only tmpfs over each folder,
-   ``/dev/null`` over each file (the hidden checks, the instructor edition,
-   the other submissions, the gradebook, the roster and its secret);
-3. as root, re-exposes what an unprivileged user needs to run Python when an
-   ancestor folder is closed to others (``/root/.pyenv`` under ``/root``), hands
-   the work folder to that user, then drops to it (``nobody`` by default), so the
-   kernel cannot undo the mounts, read root-only files or touch the grader;
-4. sets resource limits (address space, file size, no core dumps);
-5. replaces the environment with ``env``, changes to ``workdir`` and executes
-   the kernel.
+:func:`enter_sandbox`, called by a single-threaded process running as root:
 
-When a step is not permitted (no namespaces in a container, not root and no
-user namespaces), the launcher carries on without it and records a warning in
-the ``report`` file, which the grader turns into a submission warning: the
-sandbox degrades loudly, never silently.
+1. ``unshare`` of new mount, PID, IPC and UTS namespaces, and of the network
+   namespace unless the network is allowed (the kernel talks to the grader over
+   unix sockets, which need no network);
+2. ``fork``: the child is process 1 of the new PID namespace and becomes the
+   kernel. When it ends, the Linux kernel kills every process left in the
+   namespace, so nothing the kernel starts outlives it, ``setsid`` or not.
+   The parent stays behind as a small monitor: it ignores ``SIGINT`` (the
+   grader interrupts the whole process group), turns ``SIGTERM`` into a kill
+   of the kernel, kills the kernel if its own parent goes away, and exits
+   with the kernel's status;
+3. in the child: a fresh root with only what the kernel needs
+   (:func:`workbook.grading.sandbox_fs.build_root`: system folders, the
+   Python installation, the installed workbook package and its data, the
+   public rubrics, never a checkout's ``.git``), private size-limited tmpfs for
+   ``/tmp``, ``/var/tmp``, ``/dev/shm`` and the work folder, and its own ``/proc``;
+4. the IPC folder (connection file and sockets) handed to the kernel's uid;
+5. resource limits: address space, file size, no core dumps, and at most
+   ``processes`` processes and threads for the uid;
+6. ``setgroups([])``, ``setgid``/``setuid`` to the kernel's own uid (a fresh one
+   per kernel, :mod:`workbook.grading.kernel_uids`), ``no_new_privs``, and
+   ``SIGKILL`` when the monitor dies.
 
-:func:`enter_sandbox` is usable on its own, for example by a provisioner that
-forks kernels from a warm parent: call it in the child, before the kernel
-starts, with the same :class:`SandboxConfig`.
+When a step is not permitted (no namespaces in a container, not root), the
+sandbox carries on without it and records a warning in the ``report`` file,
+which the grader turns into a submission warning: it degrades loudly, never
+silently.
 """
 
 from __future__ import annotations
@@ -33,11 +43,10 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import stat
+import select
+import signal
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 __all__ = ["SandboxConfig", "enter_sandbox", "main", "ENV_VAR"]
@@ -46,37 +55,40 @@ __all__ = ["SandboxConfig", "enter_sandbox", "main", "ENV_VAR"]
 ENV_VAR = "CTO_WORKBOOK_SANDBOX"
 
 _CLONE_NEWNS = 0x00020000
+_CLONE_NEWUTS = 0x04000000
+_CLONE_NEWIPC = 0x08000000
 _CLONE_NEWUSER = 0x10000000
+_CLONE_NEWPID = 0x20000000
 _CLONE_NEWNET = 0x40000000
-_MS_RDONLY = 1
-_MS_NOSUID = 2
-_MS_NODEV = 4
-_MS_REMOUNT = 32
-_MS_BIND = 4096
-_MS_REC = 16384
-_MS_PRIVATE = 1 << 18
-_MNT_DETACH = 2
+_PR_SET_PDEATHSIG = 1
+_PR_SET_NO_NEW_PRIVS = 38
 
 
 @dataclass(frozen=True)
 class SandboxConfig:
-    """What the launcher does before it executes the kernel.
+    """What the sandbox does before the kernel starts.
 
     Examples
     --------
-    >>> c = SandboxConfig(workdir="/tmp/w", hide=("/srv/exercises/hidden",), memory_bytes=2**31)
+    >>> c = SandboxConfig(workdir="/tmp/w", root="/tmp/r", hide=("/srv/exercises/hidden",), uid=1900000001)
     >>> SandboxConfig.from_json(c.to_json()) == c
     True
     """
 
     workdir: str
+    root: str = ""
+    ipc: str | None = None
+    expose: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     memory_bytes: int | None = None
     file_size_bytes: int | None = 256 * 2**20
+    processes: int = 64
+    work_bytes: int = 256 * 2**20
+    tmp_bytes: int = 64 * 2**20
     network: bool = False
     env: dict[str, str] = field(default_factory=dict)
+    uid: int | None = None
     user: str = "nobody"
-    give: tuple[str, ...] = ()
     report: str | None = None
     quiet: bool = True
 
@@ -86,8 +98,8 @@ class SandboxConfig:
     @classmethod
     def from_json(cls, text: str) -> SandboxConfig:
         raw: dict[str, Any] = json.loads(text)
-        raw["hide"] = tuple(raw.get("hide", ()))
-        raw["give"] = tuple(raw.get("give", ()))
+        for key in ("hide", "expose"):
+            raw[key] = tuple(raw.get(key, ()))
         return cls(**raw)
 
 
@@ -95,150 +107,100 @@ def _libc() -> Any:
     return ctypes.CDLL(None, use_errno=True)
 
 
-def _call(result: int, what: str) -> None:
-    if result != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"{what}: {os.strerror(err)}")
-
-
-def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
-    libc = _libc()
-    _call(
-        libc.mount(
-            source.encode(),
-            target.encode(),
-            fstype.encode() if fstype else None,
-            ctypes.c_ulong(flags),
-            data.encode() if data else None,
-        ),
-        f"mount {target}",
-    )
+def _prctl(option: int, value: int) -> None:
+    _libc().prctl(option, ctypes.c_ulong(value), 0, 0, 0)
 
 
 def _unshare(flags: int) -> None:
-    _call(_libc().unshare(ctypes.c_int(flags)), "unshare")
+    if _libc().unshare(ctypes.c_int(flags)) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"unshare: {os.strerror(err)}")
 
 
-def _write(path: str, text: str) -> None:
-    with open(path, "w") as fh:
-        fh.write(text)
-
-
-def _enter_namespaces(config: SandboxConfig, warnings: list[str]) -> bool:
-    """Enter the namespaces; return whether a private mount namespace is in effect."""
+def _namespaces(config: SandboxConfig, warnings: list[str]) -> bool:
+    """Enter the new namespaces; return whether they are in effect."""
     root = os.geteuid() == 0
-    net = 0 if config.network else _CLONE_NEWNET
-    user = 0 if root else _CLONE_NEWUSER
+    flags = _CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC | _CLONE_NEWUTS | (0 if config.network else _CLONE_NEWNET)
     uid, gid = os.geteuid(), os.getegid()
-    for flags, lost in ((_CLONE_NEWNS | net | user, ""), (_CLONE_NEWNS | user, "network"), (net | user, "mount")):
-        if lost == "network" and not net:
-            continue
+    try:
+        _unshare(flags | (0 if root else _CLONE_NEWUSER))
+    except OSError as exc:
+        warnings.append(
+            f"sandbox: Linux namespaces are not permitted here ({exc}); the kernel can use the network, see other "
+            "processes and read every file its user can: run the grader as root on a host that allows namespaces"
+        )
+        return False
+    if not root:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as fh:
+                fh.write(text)
+    return True
+
+
+def _parent_alive(alive_fd: int) -> bool:
+    readable, _, _ = select.select([alive_fd], [], [], 0)
+    return not readable  # the monitor holds the other end: end of file means it is gone
+
+
+def _monitor(child: int, keep_fd: int) -> None:
+    """The parent left outside the kernel's PID namespace: wait for the kernel, exit with its status."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts reach the kernel through the process group
+
+    def kill_kernel(*_: Any) -> None:
         try:
-            _unshare(flags)
-        except OSError as exc:
-            last = exc
-            continue
-        if user:
-            _write("/proc/self/setgroups", "deny")
-            _write("/proc/self/uid_map", f"{uid} {uid} 1")
-            _write("/proc/self/gid_map", f"{gid} {gid} 1")
-        if lost:
-            warnings.append(f"sandbox: no {lost} namespace here; the kernel has no {'network isolation' if lost == 'network' else 'hidden folders'}")
-        return bool(flags & _CLONE_NEWNS)
-    warnings.append(
-        f"sandbox: Linux namespaces are not permitted here ({last}); the kernel can use the network "
-        "and read every file its user can: run the grader as root or enable unprivileged user namespaces"
-    )
-    return False
-
-
-def _hide(paths: tuple[str, ...], warnings: list[str]) -> None:
-    for raw in paths:
-        p = os.path.realpath(raw)
-        try:
-            if os.path.isdir(p):
-                _mount("none", p, "tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV, "size=4k,mode=0555")
-            elif os.path.exists(p):
-                _mount("/dev/null", p, None, _MS_BIND)
-        except OSError as exc:
-            warnings.append(f"sandbox: could not hide {p} ({exc})")
-
-
-def _closed_ancestor(path: str) -> str | None:
-    """The top-most ancestor of ``path`` that others cannot traverse (or read, for ``path``)."""
-    parts = Path(path).parts
-    for i in range(2, len(parts) + 1):
-        here = str(Path(*parts[:i]))
-        try:
-            mode = os.stat(here).st_mode
+            os.kill(child, signal.SIGKILL)
         except OSError:
-            return None
-        if stat.S_ISDIR(mode) and not mode & stat.S_IXOTH:
-            return here
-    return None
+            pass
 
-
-def _needed_paths() -> list[str]:
-    paths = {sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable))}
-    paths.update(p for p in sys.path if p and os.path.isdir(p))
-    return sorted(os.path.realpath(p) for p in paths)
-
-
-def _expose_for_others(warnings: list[str]) -> None:
-    """Make the interpreter and its packages reachable for an unprivileged user.
-
-    A folder closed to others (``/root``) is covered with a fresh tmpfs in this
-    mount namespace; the needed paths under it are bound back in. Nothing else
-    under it stays visible, which also keeps root's home away from the kernel.
-    """
-    closed: dict[str, list[str]] = {}
-    for p in _needed_paths():
-        top = _closed_ancestor(p)
-        if top is not None:
-            closed.setdefault(top, []).append(p)
-    for top, needed in closed.items():
-        needed = [p for p in needed if not any(p != q and p.startswith(q + os.sep) for q in needed)]
-        stash = tempfile.mkdtemp(prefix="wb-stash-")
+    signal.signal(signal.SIGTERM, kill_kernel)
+    signal.signal(signal.SIGHUP, kill_kernel)
+    _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.closerange(3, keep_fd)
+    os.closerange(keep_fd + 1, 65536)
+    pidfd = os.pidfd_open(child)
+    while True:
+        if os.getppid() != parent:
+            kill_kernel()
         try:
-            held = []
-            for i, p in enumerate(needed):
-                spot = os.path.join(stash, str(i))
-                os.mkdir(spot)
-                _mount(p, spot, None, _MS_BIND | _MS_REC)
-                held.append((p, spot))
-            _mount("none", top, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=0755")
-            for p, spot in held:
-                os.makedirs(p, exist_ok=True)
-                _mount(spot, p, None, _MS_BIND | _MS_REC)
-                _call(_libc().umount2(spot.encode(), ctypes.c_int(_MNT_DETACH)), f"umount {spot}")
-                os.rmdir(spot)
-        except OSError as exc:
-            warnings.append(f"sandbox: could not open {top} to the kernel's user ({exc})")
-        finally:
-            try:
-                os.rmdir(stash)
-            except OSError:
-                pass
+            readable, _, _ = select.select([pidfd], [], [], 1.0)
+        except InterruptedError:
+            continue
+        if readable:
+            break
+    _, status = os.waitpid(child, 0)
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
+        os.kill(os.getpid(), sig)
+    os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
 
 
-def _drop_to(user: str, give: tuple[str, ...], warnings: list[str]) -> None:
+def _drop(config: SandboxConfig, warnings: list[str]) -> None:
     import pwd
 
-    try:
-        entry = pwd.getpwnam(user)
-    except KeyError:
-        warnings.append(f"sandbox: no user {user!r}; the kernel runs as root")
-        return
-    for path in give:
-        for dirpath, dirnames, filenames in os.walk(path):
-            os.chown(dirpath, entry.pw_uid, entry.pw_gid)
-            for name in dirnames + filenames:
-                os.lchown(os.path.join(dirpath, name), entry.pw_uid, entry.pw_gid)
-        if os.path.isfile(path):
-            os.chown(path, entry.pw_uid, entry.pw_gid)
+    uid = gid = config.uid
+    if uid is None:
+        try:
+            entry = pwd.getpwnam(config.user)
+        except KeyError:
+            warnings.append(f"sandbox: no user {config.user!r} and no kernel uid; the kernel runs as root")
+            return
+        uid, gid = entry.pw_uid, entry.pw_gid
+        warnings.append(f"sandbox: no fresh uid for this kernel; it runs as {config.user!r}, shared with other kernels")
+    if config.ipc:
+        os.chown(config.ipc, uid, gid)
+        os.chmod(config.ipc, 0o700)
+        for name in os.listdir(config.ipc):
+            os.lchown(os.path.join(config.ipc, name), uid, gid)
+    os.chown(config.workdir, uid, gid)
     os.setgroups([])
-    os.setgid(entry.pw_gid)
-    os.setuid(entry.pw_uid)
+    os.setgid(gid)
+    os.setuid(uid)
 
 
 def _limits(config: SandboxConfig) -> None:
@@ -249,37 +211,61 @@ def _limits(config: SandboxConfig) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (config.memory_bytes, config.memory_bytes))
     if config.file_size_bytes:
         resource.setrlimit(resource.RLIMIT_FSIZE, (config.file_size_bytes, config.file_size_bytes))
+    if config.processes:
+        resource.setrlimit(resource.RLIMIT_NPROC, (config.processes, config.processes))
 
 
 def enter_sandbox(config: SandboxConfig) -> list[str]:
-    """Apply ``config`` to the current process; return warnings for what was not possible.
+    """Apply ``config``; return (in the kernel's process) warnings for what was not possible.
 
     Call it in a single-threaded process that is about to become the kernel.
-    It changes the process for good (namespaces, user, limits, directory).
+    With namespaces it forks: the calling process becomes the monitor and
+    never returns; the child, process 1 of the new PID namespace, returns.
     """
+    from workbook.grading.sandbox_fs import build_root
+
     warnings: list[str] = []
     # Opened now, while the process may still write where only the grader can.
     report = open(config.report, "w") if config.report else None  # noqa: SIM115
+    isolated = False
     if sys.platform != "linux":
         warnings.append("sandbox: not Linux; no namespaces, the kernel runs with the grader's rights")
-    else:
-        mounts = _enter_namespaces(config, warnings)
-        if mounts:
-            try:
-                _mount("none", "/", None, _MS_REC | _MS_PRIVATE)
-                _hide(config.hide, warnings)
-            except OSError as exc:
-                warnings.append(f"sandbox: mounts failed ({exc}); hidden folders are readable")
-        elif config.hide:
-            warnings.append("sandbox: hidden checks and instructor folders are readable by the kernel")
-        if os.geteuid() == 0 and config.user:
-            if mounts:
-                _expose_for_others(warnings)
-            try:
-                _drop_to(config.user, config.give, warnings)
-            except OSError as exc:
-                warnings.append(f"sandbox: could not drop to user {config.user!r} ({exc})")
+    elif _namespaces(config, warnings):
+        isolated = True
+        alive_r, alive_w = os.pipe()
+        child = os.fork()
+        if child:
+            os.close(alive_r)
+            if report is not None:
+                report.close()
+            _monitor(child, alive_w)
+        os.close(alive_w)
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if not _parent_alive(alive_r):
+            os._exit(1)
+        root = os.geteuid() == 0
+        try:
+            build_root(config.root, expose=config.expose, workdir=config.workdir, work_bytes=config.work_bytes,
+                       tmp_bytes=config.tmp_bytes, ipc=config.ipc, hide=config.hide, warnings=warnings)
+        except OSError as exc:
+            if root:  # as root every step is expected to work: never run a kernel half-isolated
+                if report is not None:
+                    with report:
+                        report.write(json.dumps({"warnings": [*warnings, f"sandbox: the kernel's file system failed ({exc})"]}))
+                os._exit(70)
+            warnings.append(f"sandbox: could not build the kernel's file system ({exc}); it sees every file its user can")
+            os.makedirs(config.workdir, exist_ok=True)
     _limits(config)
+    if os.geteuid() == 0:
+        _drop(config, warnings)
+    elif isolated:
+        warnings.append("sandbox: not root; the kernel runs as the grader's own user")
+    _prctl(_PR_SET_NO_NEW_PRIVS, 1)
+    if isolated:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it
+        if not _parent_alive(alive_r):
+            os._exit(1)
+        os.close(alive_r)
     os.chdir(config.workdir)
     if config.quiet:
         null = os.open(os.devnull, os.O_RDWR)

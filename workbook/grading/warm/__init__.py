@@ -10,15 +10,19 @@ to papermill or to the grading executor::
     with WarmKernelPool() as pool:
         execute_notebook(nb, params, kernel_name=pool.kernel_name)
 
-The parent is started on demand by the first launch, or held for a grading
-run by :class:`WarmKernelPool`, and retired at its end (or after an idle
-timeout). It restarts by itself when packages or workbook sources change.
+A grading run owns its parent (:class:`WarmKernelPool`): private to the run,
+pinned for its length, killed with it. Outside a run (the kernelspec chosen
+in JupyterLab), a shared parent is started on demand by the first launch and
+restarts by itself when packages or workbook sources change.
 Nothing heavy is imported by this module.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from types import TracebackType
 
@@ -31,18 +35,21 @@ KERNEL_NAME = "cto-workbook-warm"
 
 
 class WarmKernelPool:
-    """Hold a warm parent for the length of a ``with`` block (a grading run).
+    """Own a warm parent for the length of a ``with`` block (a grading run).
 
-    On entry: installs the kernelspec if needed, starts the parent (or reuses a
-    current one), pins it (every kernel of the run comes from it, even if the
-    sources change meanwhile) and sets ``$CTO_WORKBOOK_ZYGOTE_DIR`` so worker processes
-    started inside the block find it. On exit: retires the parent (it exits
-    once its last kernel has ended) and restores the variable.
+    On entry: installs the kernelspec if needed, starts a parent of the run's
+    own in a private folder (a fresh one unless ``folder`` is given, which no
+    other parent may serve), pinned (every kernel of the run comes from it,
+    even if the sources change meanwhile) and killed if this process dies; and
+    sets ``$CTO_WORKBOOK_ZYGOTE_DIR`` so worker processes started inside the
+    block find it. No other run uses, retires or replaces it. On exit: retires
+    the parent (it exits once its last kernel has ended), reaps it, removes a
+    folder it created and restores the variable.
 
     Parameters
     ----------
     folder
-        The parent's private folder (default: :func:`~workbook.grading.warm.protocol.default_dir`).
+        The parent's private folder (default: a new temporary folder, mode 0700).
     idle_timeout
         Seconds the parent waits with no kernel before it exits on its own.
     """
@@ -50,21 +57,35 @@ class WarmKernelPool:
     kernel_name = KERNEL_NAME
 
     def __init__(self, folder: str | Path | None = None, idle_timeout: float = 600.0) -> None:
-        self.folder = Path(folder) if folder else default_dir()
+        self._own_folder = folder is None
+        self.folder = Path(folder) if folder else Path()
         self.idle_timeout = idle_timeout
         self._saved: str | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WarmKernelPool:
+        from workbook.grading.warm.client import start_owned_zygote
         from workbook.grading.warm.kernelspec import ensure_kernelspec
 
         ensure_kernelspec()
+        if self._own_folder:
+            self.folder = Path(tempfile.mkdtemp(prefix="cto-workbook-run-"))
+        self._process = start_owned_zygote(self.folder, idle_timeout=self.idle_timeout)
         self._saved = os.environ.get(DIR_ENV)
         os.environ[DIR_ENV] = str(self.folder)
-        ensure_zygote(self.folder, idle_timeout=self.idle_timeout, pin=True)
         return self
 
     def stop(self) -> None:
         stop_zygote(self.folder)
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            self._process = None
+        if self._own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
         if self._saved is None:
             os.environ.pop(DIR_ENV, None)
         else:

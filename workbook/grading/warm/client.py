@@ -6,9 +6,13 @@ a grading run can instead hold it for its whole length with
 (interpreter, installed distributions, workbook sources) no longer matches
 is retired - it takes no new kernels and exits once its kernels have ended -
 and a new one is started: after ``pip install`` or an edit of the workbook,
-the next launch gets a parent that imported the new code. A parent held by a
-pool is *pinned*: it is checked when the pool starts, then kept for the whole
-run, so every submission of a run is graded with the same code.
+the next launch gets a parent that imported the new code.
+
+A grading run owns its parent instead (:func:`start_owned_zygote`, used by
+:class:`workbook.grading.warm.WarmKernelPool`): started for the run in a
+private folder of its own, *pinned* (kept for the whole run, so every
+submission of a run is graded with the same code), never used, retired or
+replaced by another run, and killed with its owner (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from workbook.errors import WorkbookError
 from workbook.grading.warm.protocol import (
     LOCK_NAME,
     LOG_NAME,
+    OWNED_NAME,
     SOCKET_NAME,
     default_dir,
     fingerprint,
@@ -35,7 +40,7 @@ from workbook.grading.warm.protocol import (
     send_message,
 )
 
-__all__ = ["ensure_zygote", "start_zygote", "stop_zygote", "zygote_status", "spawn_kernel", "ZygoteError"]
+__all__ = ["ensure_zygote", "start_zygote", "start_owned_zygote", "stop_zygote", "zygote_status", "spawn_kernel", "ZygoteError"]
 
 
 class ZygoteError(WorkbookError):
@@ -83,68 +88,102 @@ def _scrubbed_env() -> dict[str, str]:
     return env
 
 
-def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, ready_timeout: float = 120.0,
-                 pinned: bool = False) -> int:
-    """Start a parent serving ``folder`` (detached from the caller) and wait until it is ready; return its pid.
-
-    Call it with the folder's lock held (:func:`ensure_zygote` does).
-    """
-    where = private_dir(folder or default_dir())
+def _launch(where: Path, idle_timeout: float, pinned: bool, owner: bool) -> tuple[subprocess.Popen[bytes], bool]:
+    """Start the parent's process; return it and whether it detaches (``setsid --fork``)."""
     for sub in ("mpl", "ipython"):
         (where / sub).mkdir(mode=0o700, exist_ok=True)
     env = _scrubbed_env() | {"HOME": str(where), "MPLCONFIGDIR": str(where / "mpl"), "IPYTHONDIR": str(where / "ipython")}
     cmd = [sys.executable, "-m", "workbook.grading.warm.zygote", "--dir", str(where), "--idle-timeout", str(idle_timeout)]
     if pinned:
         cmd.append("--pinned")
-    setsid = shutil.which("setsid")
-    if setsid:
+    setsid = None if owner else shutil.which("setsid")
+    if owner:
+        cmd += ["--die-with", str(os.getpid())]
+    elif setsid:
         cmd = [setsid, "--fork", *cmd]  # detached: the caller never has to reap it
-    log = where / LOG_NAME
-    with open(log, "ab") as out:
+    with open(where / LOG_NAME, "ab") as out:
         launcher = subprocess.Popen(cmd, env=env, cwd=str(where), stdin=subprocess.DEVNULL, stdout=out,
                                     stderr=subprocess.STDOUT, close_fds=True, start_new_session=True)
-    if setsid:
+    return launcher, setsid is not None
+
+
+def _wait_ready(where: Path, launcher: subprocess.Popen[bytes], detached: bool, ready_timeout: float) -> int:
+    if detached:
         launcher.wait()
     deadline = time.monotonic() + ready_timeout
     while time.monotonic() < deadline:
         status = zygote_status(where)
         if status is not None and not status.get("retired"):
             return int(status["pid"])
-        if not setsid and launcher.poll() is not None:
+        if not detached and launcher.poll() is not None:
             break
         time.sleep(0.05)
+    log = where / LOG_NAME
     tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
     raise ZygoteError(f"the warm kernel parent did not start within {ready_timeout:g} s; its log ({log}) ends with:\n{tail}")
 
 
-def _usable(status: dict[str, Any] | None, pin: bool) -> bool:
+def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, ready_timeout: float = 120.0,
+                 pinned: bool = False) -> int:
+    """Start a shared, on-demand parent serving ``folder`` (detached from the caller); return its pid.
+
+    Call it with the folder's lock held (:func:`ensure_zygote` does).
+    """
+    where = private_dir(folder or default_dir())
+    launcher, detached = _launch(where, idle_timeout, pinned, owner=False)
+    return _wait_ready(where, launcher, detached, ready_timeout)
+
+
+def start_owned_zygote(folder: str | Path, idle_timeout: float = 600.0, ready_timeout: float = 120.0) -> subprocess.Popen[bytes]:
+    """Start a parent owned by this process: pinned, killed when this process dies, for one run only.
+
+    ``folder`` must be private and served by no other parent. The caller
+    keeps the returned process and reaps it after :func:`stop_zygote`.
+    """
+    where = private_dir(folder)
+    if zygote_status(where) is not None:
+        raise ZygoteError(f"{where} is already served by another warm parent; each run needs a folder of its own")
+    (where / OWNED_NAME).write_text(f"{os.getpid()}\n")
+    launcher, _ = _launch(where, idle_timeout, pinned=True, owner=True)
+    try:
+        _wait_ready(where, launcher, False, ready_timeout)
+    except BaseException:
+        launcher.kill()
+        launcher.wait()
+        raise
+    return launcher
+
+
+def _usable(status: dict[str, Any] | None) -> bool:
     if status is None or status.get("retired"):
         return False
-    if status.get("pinned") and not pin:
-        return True
-    return bool(status.get("fingerprint") == _local_fingerprint()) and (bool(status.get("pinned")) or not pin)
+    return bool(status.get("pinned")) or bool(status.get("fingerprint") == _local_fingerprint())
 
 
-def ensure_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, pin: bool = False) -> Path:
+def ensure_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0) -> Path:
     """Make sure a usable parent serves ``folder``; start (or replace a stale) one if needed.
 
-    A pinned parent (held by a pool) is used as it is; otherwise the parent
-    must match the current fingerprint. ``pin=True`` (what a pool does when it
-    starts) asks for a current parent and pins it. Returns the folder. Safe to
-    call from many processes at once (a file lock).
+    A pinned parent (owned by a run) is used as it is and never replaced; a
+    folder owned by a run whose parent is gone raises :class:`ZygoteError`
+    rather than getting a parent the run does not own. An on-demand parent
+    must match the current fingerprint, or it is retired and a new one
+    started. Returns the folder. Safe to call from many processes at once
+    (a file lock).
     """
     where = Path(folder) if folder else default_dir()
-    if _usable(zygote_status(where), pin):
+    if _usable(zygote_status(where)):
         return where
     private_dir(where)
     with open(where / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         status = zygote_status(where)
-        if _usable(status, pin):
+        if _usable(status):
             return where
+        if (where / OWNED_NAME).exists():
+            raise ZygoteError(f"the warm parent of the run that owns {where} is no longer running")
         if status is not None:
             _ask(where, {"op": "retire"})
-        start_zygote(where, idle_timeout=idle_timeout, pinned=pin)
+        start_zygote(where, idle_timeout=idle_timeout)
     return where
 
 

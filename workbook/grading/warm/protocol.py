@@ -36,6 +36,8 @@ DIR_ENV = "CTO_WORKBOOK_ZYGOTE_DIR"
 SOCKET_NAME = "zygote.sock"
 LOG_NAME = "zygote.log"
 LOCK_NAME = "zygote.lock"
+#: Present in a folder whose parent a grading run owns: nobody else starts one there.
+OWNED_NAME = "owned-by-run"
 _HEADER = struct.Struct(">I")
 _MAX_MESSAGE = 16 * 2**20
 

@@ -22,7 +22,9 @@ parent exits after ``--idle-timeout`` seconds with no kernel and no request.
 
 The forked child resets signals, ``setsid()``, asks for SIGKILL when the
 parent dies, takes the passed stdio, enters the grading sandbox when asked
-(:func:`workbook.grading.sandbox.enter_sandbox`), replaces ``os.environ``,
+(:func:`workbook.grading.sandbox.enter_sandbox`: the child stays as the
+kernel's monitor and its own child, in new namespaces and as a fresh uid,
+goes on to become the kernel), replaces ``os.environ``,
 changes directory, reseeds numpy's global random state, runs
 ``IPKernelApp.initialize`` + ``start`` and leaves with ``os._exit``.
 """
@@ -37,9 +39,6 @@ os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 
 import argparse  # noqa: E402
 import ctypes  # noqa: E402
-import gc  # noqa: E402
-import importlib  # noqa: E402
-import pkgutil  # noqa: E402
 import selectors  # noqa: E402
 import signal  # noqa: E402
 import socket  # noqa: E402
@@ -51,73 +50,16 @@ from typing import Any  # noqa: E402
 
 from workbook.grading.warm.protocol import SOCKET_NAME, fingerprint, private_dir, recv_message, send_message  # noqa: E402
 
+from workbook.grading.warm.preload import WARM_PACKAGES, warm_up  # noqa: E402
+
 __all__ = ["main", "warm_up", "WARM_PACKAGES"]
 
 _PR_SET_PDEATHSIG = 1
 _PR_SET_CHILD_SUBREAPER = 36
 
-#: Workbook packages whose every module the parent imports (calculators, principles' givens, charts
-#: and widgets, notebook helpers; never a rubric).
-WARM_PACKAGES = ("workbook.tools", "workbook.principles", "workbook.notebook")
-_WARM_MODULES = (
-    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
-    "numpy_financial", "pydantic", "ipywidgets", "IPython", "IPython.display", "ipykernel.kernelapp",
-    "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.comm", "comm", "jupyter_client.session",
-    "sqlite3", "pdb", "debugpy", "workbook.districts", "workbook.district_files", "workbook.grading.sandbox",
-)
-
-
 def _log(text: str) -> None:
     sys.stderr.write(f"[zygote {os.getpid()}] {text}\n")
     sys.stderr.flush()
-
-
-def warm_up() -> list[str]:
-    """Import and warm what kernels use; return the workbook modules imported.
-
-    Never imports anything that reads ``exercises/``.
-    """
-    for name in _WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:  # an optional piece (debugpy) may be missing
-            _log(f"not preloaded: {name} ({exc})")
-    loaded: list[str] = []
-    for package_name in WARM_PACKAGES:
-        package = importlib.import_module(package_name)
-        for info in pkgutil.walk_packages(package.__path__, package_name + "."):
-            importlib.import_module(info.name)
-            loaded.append(info.name)
-    import io
-
-    import pandas as pd
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    frame = pd.DataFrame({"year": ["2026-27", "2027-28"], "cost": [1.5, 2.25]})
-    frame.to_html()
-    repr(frame)
-    fig = Figure(figsize=(2, 2))
-    FigureCanvasAgg(fig)
-    fig.add_subplot().plot([0, 1], [1, 0])
-    fig.savefig(io.BytesIO(), format="png")
-    _check_no_secrets()
-    gc.collect()
-    gc.freeze()
-    return loaded
-
-
-def _check_no_secrets() -> None:
-    from workbook.paths import exercises_dir
-
-    secret = str(exercises_dir().resolve())
-    for name, module in list(sys.modules.items()):
-        where = getattr(module, "__file__", None) or ""
-        if where and os.path.realpath(where).startswith(secret + os.sep):
-            raise RuntimeError(f"the warm parent imported {name} from {secret}; it must hold no rubric")
-    selfcheck = sys.modules.get("workbook.notebook.selfcheck")
-    if selfcheck is not None and selfcheck._public_rubric.cache_info().currsize:
-        raise RuntimeError("the warm parent loaded a rubric")
 
 
 def _threads() -> int:
@@ -330,14 +272,17 @@ def _become_kernel(request: dict[str, Any], fds: list[int], closers: list[Any]) 
             os.dup2(fd, target)
             os.close(fd)
         env = dict(request.get("env") or {})
+        argv = [*request["argv"], f"--IPKernelApp.parent_handle={parent}"]
         if request.get("sandbox"):
             from workbook.grading.sandbox import SandboxConfig, enter_sandbox
 
             config = SandboxConfig.from_json(request["sandbox"])
+            # From here on this process is the kernel's monitor; its child (process 1 of a new
+            # PID namespace, in its own mounts, as its own uid) returns and becomes the kernel.
             enter_sandbox(config)
-            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it
             env = dict(config.env)
             cwd = config.workdir
+            argv = list(request["argv"])  # its parent, the monitor, is outside its PID namespace
         else:
             cwd = request.get("cwd") or os.getcwd()
             os.chdir(cwd)
@@ -347,7 +292,7 @@ def _become_kernel(request: dict[str, Any], fds: list[int], closers: list[Any]) 
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        app.initialize([*request["argv"], f"--IPKernelApp.parent_handle={parent}"])
+        app.initialize(argv)
         app.start()
         code = 0
     except SystemExit as exc:
@@ -395,11 +340,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dir", required=True)
     parser.add_argument("--idle-timeout", type=float, default=600.0)
     parser.add_argument("--pinned", action="store_true", help="held by a grading run: clients keep it even when stale")
+    parser.add_argument("--die-with", type=int, default=0, metavar="PID", help="exit (SIGKILL) when this parent process dies")
     args = parser.parse_args(argv)
+    if args.die_with:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != args.die_with:
+            raise SystemExit("the run that owns this warm parent has already ended")
     folder = private_dir(args.dir)
     fp = fingerprint()
     started = time.perf_counter()
-    warm_up()
+    warm_up(_log)
     threads = _threads()
     if threads != 1:
         raise SystemExit(f"the warm parent has {threads} OS threads after warm-up; forking would be unsafe")
