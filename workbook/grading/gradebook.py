@@ -6,16 +6,14 @@ nothing it finished. :meth:`Gradebook.is_current` tells the runner which
 results it may skip: same submission hash, same rubric fingerprint, same
 parameters.
 
-<<<<<<< HEAD
-The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
-``-shm`` files the same mode), in folders created with mode 0700, before any
-kernel starts: grading opens it first.
-=======
 Every result keeps the parameters it was graded with (``params``, JSON), so
 feedback and reports show the candidate's own district and seed, never the
 notebook's defaults. A result that is replaced moves to ``history`` first:
 no score is ever lost, and :meth:`Gradebook.history` lists the earlier ones.
->>>>>>> main
+
+The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
+``-shm`` files the same mode), in folders created with mode 0700, before any
+kernel starts: grading opens it first.
 """
 
 from __future__ import annotations
