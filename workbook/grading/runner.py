@@ -24,10 +24,11 @@ from typing import Any
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook, Result
+from workbook.grading.report import answer_payloads, params_change
 from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
 
-__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
+__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def _grade(job: Job, result: Result) -> Result:
                 if "did not run" in text:
                     problems[key] = f"no answer was recorded: the cell did not run ({run.reason})"
         outcomes = score_submission(rubric, extraction.answers, params, problems=problems, notes=restored.notes)
+        result.answers = answer_payloads(extraction.answers)
         if result.status == "graded" and not extraction.answers and not result.reason:
             result.reason = "not started: no exercise was answered"
     result.outcomes = [
@@ -376,7 +378,7 @@ def grade_cohort(
                 continue
             stored = book.result(job.candidate, job.notebook)
             if not asked and stored is not None and stored["params_hash"] != params_hash(job.params):
-                summary.kept.append((job.candidate, job.notebook, _params_change(stored["params"], job.params)))
+                summary.kept.append((job.candidate, job.notebook, params_change(stored["params"], job.params)))
                 continue
             todo.append(job)
         bar = _progress(progress, console, len(todo))
@@ -403,18 +405,6 @@ def grade_cohort(
     return summary
 
 
-def _params_change(stored: dict[str, Any], asked: dict[str, Any]) -> str:
-    """Why a stored result was kept: the parameters it was graded with, and those asked for now.
-
-    >>> _params_change({"candidate": "ana", "district": "sample-rural", "seed": 4}, {"candidate": "ana"})
-    "graded with district sample-rural, seed 4; this run has the notebook's default district, the notebook's default seed"
-    """
-    def shown(p: dict[str, Any]) -> str:
-        return ", ".join(f"{k} {p[k]}" if k in p else f"the notebook's default {k}" for k in ("district", "seed"))
-
-    return f"graded with {shown(stored)}; this run has {shown(asked)}"
-
-
 def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None:
     if not enabled or total == 0:
         return None
@@ -422,15 +412,3 @@ def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None
 
     bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console)
     return bar, bar.add_task("grading", total=total)
-
-
-def summary_table(summary: Summary) -> Any:
-    """A rich table: one row per new result, with a reason on every row short of full marks."""
-    from workbook.grading.report import grade_table
-
-    rows = [{"candidate": r.candidate, "notebook": r.notebook, "status": r.status, "reason": r.reason,
-             "score": r.score, "possible": r.possible, "outcomes": r.outcomes} for r in summary.results]
-    caption = f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped"
-    if summary.kept:
-        caption += f", {len(summary.kept)} kept (graded with other parameters)"
-    return grade_table(rows, title="Grading results", caption=caption)
