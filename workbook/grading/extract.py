@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbook.contract import ANSWER_MIME, AnswerError, cell_id, decode_answer
 from workbook.grading.release import is_placeholder
 
 __all__ = ["Extraction", "extract_answers"]
@@ -53,19 +54,14 @@ def _source(cell: Any) -> str:
     return "".join(src) if isinstance(src, list) else str(src)
 
 
-def _wb_id(cell: Any) -> str:
-    meta = cell.get("metadata", {}).get("workbook")
-    return str(meta.get("id", "")) if isinstance(meta, dict) and meta.get("id") else ""
-
-
 def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str]) -> Extraction:
     """Answers for ``exercise_ids`` from an executed, restored notebook.
 
     Examples
     --------
     >>> from nbformat.v4 import new_notebook, new_code_cell, new_output
-    >>> from workbook.notebook.answers import ANSWER_MIME, encode_answer
-    >>> genuine = new_code_cell("answer('z9-a', 2)", metadata={"workbook": {"id": "z9-a"}})
+    >>> from workbook.notebook.answers import encode_answer
+    >>> genuine = new_code_cell("answer('z9-a', 2)", metadata={"workbook": {"id": "z9-a", "kind": "exercise"}})
     >>> genuine.outputs = [new_output("display_data", data={ANSWER_MIME: encode_answer("z9-a", 2.0)})]
     >>> forged = new_code_cell("...")
     >>> forged.outputs = [new_output("display_data", data={ANSWER_MIME: encode_answer("z9-b", 9.0)})]
@@ -75,13 +71,11 @@ def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str
     >>> got.problems["z9-b"]
     'the exercise cell z9-b is not in the notebook'
     """
-    from workbook.notebook.answers import ANSWER_MIME, AnswerError, decode_answer
-
     wanted = set(exercise_ids)
     out = Extraction()
     seen: set[str] = set()
     for cell in nb.cells:
-        wid = _wb_id(cell)
+        wid = cell_id(cell)
         if wid not in wanted or cell.get("cell_type") != "code":
             continue
         if wid in seen:

@@ -33,12 +33,12 @@ never is.
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import SCHEMA_VERSION, NotebookContractError, cell_id, cell_tags, check_notebook, notebook_meta, upgrade_notebook
 from workbook.errors import WorkbookError
 
 __all__ = [
@@ -52,7 +52,6 @@ __all__ = [
     "principle_of",
 ]
 
-SCHEMA_VERSION = 1
 PLACEHOLDER_MARK = "# YOUR ANSWER HERE"
 _BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*#+\s*END SOLUTION\s*$", re.IGNORECASE)
@@ -121,21 +120,16 @@ def release_source(source: str, exercise_id: str = "") -> str:
     return "\n".join(lines[:keep] + _placeholder(exercise_id))
 
 
-def _tags(cell: Any) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []) or [])
-
-
-def _wb_id(cell: Any) -> str:
-    meta = cell.get("metadata", {}).get("workbook") or {}
-    return str(meta.get("id", "")) if isinstance(meta, dict) else ""
-
-
 def release_notebook(nb: Any) -> Any:
-    """The candidate edition of an instructor notebook (a new node; ``nb`` is unchanged)."""
-    out = copy.deepcopy(nb)
+    """The candidate edition of an instructor notebook (a new node; ``nb`` is unchanged).
+
+    Its workbook metadata is first brought to the current schema version
+    (:func:`workbook.contract.upgrade_notebook`).
+    """
+    out = upgrade_notebook(nb)
     cells = []
     for cell in out.cells:
-        tags = _tags(cell)
+        tags = cell_tags(cell)
         if "instructor" in tags:
             continue
         meta = cell.setdefault("metadata", {})
@@ -150,7 +144,7 @@ def release_notebook(nb: Any) -> Any:
             cell["outputs"] = []
             cell["execution_count"] = None
             if "solution" in tags:
-                cell["source"] = release_source(cell.source, _wb_id(cell))
+                cell["source"] = release_source(cell.source, cell_id(cell))
         if "solution" in tags:
             # In the candidate edition the cell holds the candidate's own answer.
             tags = ["answer" if t == "solution" else t for t in tags]
@@ -178,9 +172,9 @@ def principle_of(nb: Any, path: str | Path = "") -> str:
     >>> principle_of(nbformat.v4.new_notebook(), "leadership/L6-fiscal-management.ipynb")
     'L6'
     """
-    wb = nb.metadata.get("workbook") or {}
-    if wb.get("principle"):
-        return str(wb["principle"]).upper()
+    meta = notebook_meta(nb)
+    if meta is not None and meta.principle:
+        return meta.principle
     stem = Path(path).stem
     match = re.match(r"^([A-Za-z]+\d+)\b", stem)
     if not match:
@@ -241,7 +235,11 @@ def release(
     if resolved in (src_nb.resolve(), src_ex.resolve()) or src_nb.resolve() in resolved.parents:
         raise WorkbookError(f"--out {target} must not be the instructor's notebooks or exercises folder, nor inside it")
     written: list[Path] = []
-    for pid, path in sorted(instructor_notebooks(src_nb).items()):
+    found = sorted(instructor_notebooks(src_nb).items())
+    problems = [f"{path.relative_to(src_nb)}: {p}" for _, path in found for p in check_notebook(nbformat.read(str(path), as_version=4))]
+    if problems:
+        raise NotebookContractError(str(src_nb), problems)
+    for pid, path in found:
         nb = nbformat.read(str(path), as_version=4)
         data = nbformat.writes(release_notebook(nb)).encode("utf-8") + b"\n"
         dest = target / "notebooks" / path.relative_to(src_nb)
