@@ -7,6 +7,8 @@
     workbook review reflections export --submissions submissions/ -o scores.csv       # a sheet to fill in
     workbook review reflections import scores.csv --grader dr-lee                     # all rows or nothing
     workbook review similarity submissions/ -o similarity/                            # pairs unusually alike
+    workbook review dashboard -o dashboard/                                           # the cohort at a glance, item analysis
+    workbook review dashboard -o dashboard-lee/ --mentor dr-lee                       # one mentor's mentees
 
 Every subcommand reads the gradebook that ``workbook grade`` wrote
 (``--gradebook``, default ``grades/gradebook.sqlite``). Reflections can also be
@@ -38,7 +40,7 @@ def _common(p: argparse.ArgumentParser, *, layout: bool = True, gradebook: bool 
 
 
 def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
-    """Add ``review`` with its subcommands ``feedback``, ``reflections export|import`` and ``similarity``."""
+    """Add ``review`` with its subcommands ``feedback``, ``reflections export|import``, ``similarity`` and ``dashboard``."""
     p = subparsers.add_parser(name, help=help_text, description=help_text)
     sub = p.add_subparsers(dest="review_command", metavar="SUBCOMMAND", required=True)
 
@@ -75,7 +77,47 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     sm.add_argument("--min-similarity", type=float, default=0.25, help="and at least this Jaccard similarity (default 0.25)")
     _common(sm, gradebook=False)
     sm.set_defaults(func=_similarity)
+
+    db = sub.add_parser("dashboard", help="an offline HTML page: the cohort by principle, item analysis with the "
+                                          "commonest wrong answers, score distributions, who has not submitted")
+    db.add_argument("-o", "--out", default="dashboard", help="output folder (default: dashboard/): OUT/index.html")
+    db.add_argument("--submissions", default="submissions", type=Path,
+                    help="the folder of submissions, for the collection's late flags (default: submissions/)")
+    db.add_argument("--roster", type=Path, help="roster CSV: who should have submitted, and mentors "
+                    "(default: the roster stored in the cohort folder, if any)")
+    db.add_argument("--cohort-dir", default="cohort", type=Path, help="the cohort folder (default: cohort/)")
+    db.add_argument("--mentor", metavar="NAME", help="only this mentor's mentees (the roster's mentor column)")
+    db.add_argument("--publish-answers", action="store_true",
+                    help="also list the right answers the cohort gave (by default no expected value appears)")
+    _common(db, layout=False)
+    db.set_defaults(func=_dashboard)
     return p
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from workbook.cohort.preflight import check_roster
+    from workbook.cohort.settings import stored_roster
+    from workbook.errors import WorkbookError
+    from workbook.grading.dashboard import dashboard_data
+    from workbook.grading.dashboard_page import write_dashboard
+    from workbook.grading.gradebook import Gradebook
+
+    if not Path(args.gradebook).is_file():
+        raise WorkbookError(f"no gradebook at {args.gradebook}: run `workbook grade` first, or pass --gradebook")
+    roster = args.roster or stored_roster(args.cohort_dir)
+    entries = check_roster(roster) if roster else []
+    if args.mentor and not entries:
+        raise WorkbookError("--mentor needs the roster (its mentor column): pass --roster or run `workbook cohort init`")
+    with Gradebook(args.gradebook) as book:
+        if not book.results():
+            raise WorkbookError(f"the gradebook {args.gradebook} holds no results yet: run `workbook grade` first")
+        data = dashboard_data(book, roster=entries, submissions=args.submissions, exercises=args.exercises,
+                              mentor=args.mentor, publish_answers=args.publish_answers)
+    page = write_dashboard(data, args.out)
+    print(f"wrote {page}: {len(data.candidates)} candidate(s), {len(data.items)} exercise(s) analysed"
+          + (f", mentees of {args.mentor}" if args.mentor else "")
+          + (" (right answers published)" if args.publish_answers else ""))
+    return 0
 
 
 def _feedback(args: argparse.Namespace) -> int:

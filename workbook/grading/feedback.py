@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import cell_id
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.hidden import PUBLIC_ONLY
 
@@ -205,7 +206,7 @@ def render_feedback(nb: Any, context: dict[str, Any], exporter: Any = None) -> s
     """The page's HTML for a notebook and its :func:`feedback_context`."""
     exporter = exporter or make_feedback_exporter()
     context = dict(context, title=nb.metadata.get("title") or context["title"], css=_css())
-    known = {c.metadata.get("workbook", {}).get("id") for c in nb.cells if isinstance(c.metadata.get("workbook"), dict)}
+    known = {cell_id(c) for c in nb.cells} - {""}
     context["orphans"] = [e for e in context["exercises"] if e["id"] not in known]
     resources = {"feedback": context, "portfolio": {"notebook": context["notebook"], "widgets": False, "mathjax": False},
                  "metadata": {"name": context["title"]}}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import cell_id
 from workbook.errors import InputError
 
 __all__ = ["CandidateNotebook", "own_text", "candidate_notebooks"]
@@ -99,7 +100,7 @@ def candidate_notebooks(
             if read.status == "ok":
                 item.restored = restore_submission(read.notebook, template).notebook
                 for cell in item.restored.cells:
-                    wid = (cell.metadata.get("workbook") or {}).get("id")
+                    wid = cell_id(cell)
                     if wid in cells and wid not in item.owned:
                         item.owned[wid] = own_text(_text(cell.source), given[wid])
             out.append(item)

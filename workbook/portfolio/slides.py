@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from workbook.contract import notebook_meta
 from workbook.errors import InputError
 
 __all__ = ["make_slides"]
@@ -63,7 +64,8 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     presenter = candidate or str(params.get("candidate", ""))
     nb.cells = marked
     exporter = make_exporter()
-    title = (nb.metadata.get("workbook", {}) or {}).get("principle") or notebook.stem
+    meta = notebook_meta(nb)
+    title = (meta.principle if meta else None) or notebook.stem
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "portfolio": {
         "notebook": notebook.stem, "header_html": "", "footer_html": "", "page_title": title, "intro_html": "",
     }})

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import ANSWER_MIME, notebook_meta
 from workbook.errors import InputError
 from workbook.portfolio.preprocessors._common import tags_of
 from workbook.progress import cells_progress, reflection_written
@@ -41,10 +42,10 @@ class NotebookState:
 
 
 def _principle_of(path: Path, nb: Any) -> str | None:
-    meta = (nb.get("metadata", {}) or {}).get("workbook", {}) or {}
-    pid = meta.get("principle")
-    if isinstance(pid, str) and re.fullmatch(r"[TEL][1-9]", pid.strip(), re.I):
-        return pid.strip().upper()
+    meta = notebook_meta(nb)  # metadata that breaks the contract counts as none
+    pid = meta.principle if meta else None
+    if pid and re.fullmatch(r"[TEL][1-9]", pid):
+        return pid
     m = _ID.match(path.name)
     return m.group(1).upper() if m else None
 
@@ -113,8 +114,6 @@ def notebook_state(nb: Any) -> NotebookState:
     >>> notebook_state(nb).status
     'in progress'
     """
-    from workbook.notebook.answers import ANSWER_MIME
-
     state = NotebookState()
     for cell in nb.cells:
         tags = tags_of(cell)
