@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     from workbook.grading.execute import Limits
     from workbook.grading.gradebook import Gradebook
     from workbook.grading.layout import stray_entries
-    from workbook.grading.runner import grade_cohort, plan_jobs, summary_table
+    from workbook.grading.report import summary_table
+    from workbook.grading.runner import grade_cohort, plan_jobs
 
     if args.export_csv or args.export_excel:
         wanted = " ".join(f"--{k} {v}" for k, v in (("csv", args.export_csv), ("excel", args.export_excel)) if v)
