@@ -29,6 +29,7 @@ from workbook.grading.reflections import (
     save_reflection,
 )
 from workbook.grading.submission_texts import candidate_notebooks
+from workbook.templating import Markup
 
 __all__ = ["ReflectionGrader", "reflection_grader"]
 
@@ -110,8 +111,6 @@ class ReflectionGrader:
         return item, refl
 
     def _fill_form(self) -> None:
-        import html
-
         import ipywidgets as w
 
         from workbook.portfolio.preprocessors.sanitize import markdown_to_html
@@ -121,14 +120,14 @@ class ReflectionGrader:
             self.prompt.value, self.text.value, self.criteria_box.children = "", "", ()
             return
         item, refl = self._current()
-        self.prompt.value = f"<p><strong>Prompt:</strong> {html.escape(refl.prompt)}</p>"
+        html = _macros()
+        self.prompt.value = str(html.prompt(refl.prompt))
         if item.status != "ok":
-            self.text.value = f"<p><em>{html.escape(item.status)} submission: {html.escape(item.reason)}</em></p>"
+            self.text.value = str(html.unreadable(item.status, item.reason))
         else:
             own = item.owned.get(refl.id, "")
-            words = len(own.split())
-            self.text.value = (markdown_to_html(own) if own else "<p><em>Nothing written.</em></p>") + \
-                f'<p style="color:#555">{words} words (the prompt asks for {refl.min_words} or more)</p>'
+            rendered = Markup(markdown_to_html(own)) if own else ""  # noqa: S704 - sanitized by nh3
+            self.text.value = str(html.reflection(rendered, len(own.split()), refl.min_words))
         stored = {s.criterion: s for s in reflection_scores(self.book, item.candidate, item.notebook) if s.reflection == refl.id}
         rows = []
         self.levels, self.comments = {}, {}
@@ -140,19 +139,17 @@ class ReflectionGrader:
                                  placeholder="pick a saved comment or type a new one", ensure_option=False,
                                  layout=w.Layout(width="48em"))
             self.levels[crit.name], self.comments[crit.name] = levels, comment
-            note = f" · scored {old.level} by {html.escape(old.grader)} at {old.scored_at}" if old else ""
-            rows.append(w.VBox([w.HTML(f"<strong>{html.escape(crit.name)}</strong> (up to {crit.points:g}): "
-                                       f"{html.escape(crit.description)}<small>{note}</small>"), levels, comment]))
+            rows.append(w.VBox([w.HTML(str(html.criterion(crit.name, f"{crit.points:g}", crit.description, old))),
+                                levels, comment]))
         self.criteria_box.children = tuple(rows)
 
     # ----------------------------------------------------------------- saving
 
     def save(self) -> list[Any]:
         """Store the chosen levels and comments; show what happened. Returns the stored scores."""
-        import html
-
+        html = _macros()
         if self.reflection.value is None:
-            self.status.value = "<span>Nothing to save.</span>"
+            self.status.value = str(html.status("note", "Nothing to save."))
             return []
         item, refl = self._current()
         choices = {name: (self.levels[name].value, self.comments[name].value) for name in self.levels}
@@ -160,17 +157,28 @@ class ReflectionGrader:
             saved = save_reflection(self.book, self.rubrics[item.principle], item.candidate, item.notebook, refl.id,
                                     choices, grader=self.grader)
         except WorkbookError as exc:
-            self.status.value = f'<span style="color:#a00000">Not saved: {html.escape(str(exc))}</span>'
+            self.status.value = str(html.status("error", f"Not saved: {exc}"))
             return []
         total = sum(s.points for s in saved)
         self._fill_form()
         noun = "criterion" if len(saved) == 1 else "criteria"
-        self.status.value = (f"<span>Saved {len(saved)} {noun} ({total:g} points) for {html.escape(item.candidate)} "
-                             f"as {html.escape(self.grader)}.</span>")
+        self.status.value = str(html.status("note", f"Saved {len(saved)} {noun} ({total:g} points) for {item.candidate} "
+                                                    f"as {self.grader}."))
         return saved
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _macros() -> Any:
+    """The form's HTML pieces: autoescaping macros in ``templates/widgets/reflection_grader.html.j2``.
+
+    >>> str(_macros().status("error", "Not saved: <b>x</b>"))
+    '<span style="color:#a00000">Not saved: &lt;b&gt;x&lt;/b&gt;</span>'
+    """
+    from workbook.templating import environment
+
+    return environment(Path(__file__).resolve().parent / "templates" / "widgets").get_template("reflection_grader.html.j2").module
 
 
 def reflection_grader(gradebook: Any, submissions: str | Path, *, grader: str, **options: Any) -> ReflectionGrader:

@@ -9,7 +9,6 @@ notebook. ``show_table`` renders a formatted HTML table with a caption.
 from __future__ import annotations
 
 import base64
-import html
 import io
 from typing import Any
 
@@ -73,19 +72,12 @@ def table_html(df: Any, caption: str = "", *, money: tuple[str, ...] | str = (),
             return f"{v:,.2f}"
         if isinstance(v, int):
             return f"{v:,}"
-        return html.escape(str(v))
+        return str(v)
 
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
-    index_name = html.escape(str(frame.index.name or ""))
-    rows = []
-    for idx, row in frame.iterrows():
-        cells = "".join(f"<td>{fmt(c, row[c])}</td>" for c in frame.columns)
-        rows.append(f'<tr><th scope="row">{html.escape(str(idx))}</th>{cells}</tr>')
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (
-        f'<table class="workbook-table">{cap}<thead><tr><th scope="col">{index_name}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    from workbook.notebook.recording import fragments
+
+    rows = [(idx, [fmt(c, row[c]) for c in frame.columns]) for idx, row in frame.iterrows()]
+    return str(fragments().table(caption, frame.index.name or "", list(frame.columns), rows))
 
 
 def show_table(df: Any, caption: str = "", **fmt: Any) -> None:

@@ -45,9 +45,21 @@ def answer_bundle(exercise_id: str, value: Any) -> dict[str, Any]:
 def _render(exercise_id: str, check: SelfCheck) -> dict[str, Any]:
     icon = _ICON[check.status]
     text = f"{icon} {exercise_id}: {check.message}"
-    css = "workbook-answer workbook-answer-" + check.status.replace(" ", "-")
-    markup = f'<div class="{css}" role="status"><strong>{icon} {html.escape(exercise_id)}</strong>: {html.escape(check.message)}</div>'
+    markup = str(fragments().answer_status(check.status, icon, exercise_id, check.message))
     return {"text/plain": text, "text/html": markup}
+
+
+def fragments() -> Any:
+    """The autoescaping macros of ``templates/fragments.html.j2`` (answer status line, tables).
+
+    >>> str(fragments().answer_status("not yet", "✗", "l6-<npv>", "check the rate"))
+    '<div class="workbook-answer workbook-answer-not-yet" role="status"><strong>✗ l6-&lt;npv&gt;</strong>: check the rate</div>'
+    """
+    from pathlib import Path
+
+    from workbook.templating import environment
+
+    return environment(Path(__file__).resolve().parent / "templates").get_template("fragments.html.j2").module
 
 
 def answer(exercise_id: str, value: Any) -> None:
