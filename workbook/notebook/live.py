@@ -48,6 +48,6 @@ def live_panel(intro: str, rows: Sequence[Any], controls: Iterable[Any], render:
 
     for control in controls:
         control.observe(update, names="value")
-    box = w.VBox([w.HTML(f"<b>{intro}</b>"), *rows, out])
+    box = w.VBox([w.Label(value=intro, style={"font_weight": "bold"}), *rows, out])
     display(box)
     return box

@@ -16,6 +16,7 @@ from nbconvert.preprocessors import Preprocessor
 __all__ = ["HeadingsPreprocessor", "demote_headings"]
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b", re.I)
+_DEMOTED = {"<" + close + "h" + str(n): "<" + close + "h" + str(n + 1) for close in ("", "/") for n in range(1, 6)}
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.I | re.S)
 
 
@@ -25,7 +26,7 @@ def demote_headings(markup: str) -> str:
     >>> demote_headings('<h1 id="a">T</h1><h5>x</h5><h6>y</h6>')
     '<h2 id="a">T</h2><h6>x</h6><h6>y</h6>'
     """
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", markup)
+    return _HEADING.sub(lambda m: _DEMOTED[m.group(0).lower()], markup)
 
 
 class HeadingsPreprocessor(Preprocessor):

@@ -62,7 +62,7 @@ def self_assessment_explorer(responses: Mapping[str, int], *, static: bool = Tru
                                  style={"description_width": "260px"}, layout=w.Layout(width="480px"))
             sliders[cid] = slider
             rows.append(slider)
-        groups.append(w.VBox([w.HTML(f"<b>{area}</b>"), *rows]))
+        groups.append(w.VBox([w.Label(value=str(area), style={"font_weight": "bold"}), *rows]))
     scale = "; ".join(f"{k} {v}" for k, v in LIKERT.items())
     return live_panel(
         f"Rate yourself on each concept ({scale}); the chart below redraws (needs a running kernel).",
