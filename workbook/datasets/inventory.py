@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbook.datasets._common import as_district, fiscal_year_of, rng_for
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -133,8 +134,6 @@ def software_inventory(district: Any, seed: int, fiscal_year: str | None = None)
     True
     """
     import pandas as pd
-
-    from workbook.tools.reference import reference_table
 
     d = as_district(district)
     rng = rng_for(d, seed, "software_inventory")

@@ -23,6 +23,7 @@ from workbook.grading.reflections import (
     store_scores,
 )
 from workbook.grading.submission_texts import candidate_notebooks
+from workbook.rubric import load_rubric
 
 __all__ = ["CSV_COLUMNS", "ReflectionCSVError", "export_csv", "import_csv"]
 
@@ -67,7 +68,6 @@ def export_csv(
     ``scored`` shows a score already stored and ``comments`` the criterion's
     reusable comments (write ``#2`` in ``comment`` to reuse the second).
     """
-    from workbook.rubric import load_rubric
 
     migrate(book)
     results = book.results()
@@ -119,7 +119,6 @@ def import_csv(book: Any, path: str | Path, *, grader: str, exercises: str | Pat
     file, the row (as a spreadsheet numbers it: the header is row 1), the
     column, the value and what is allowed.
     """
-    from workbook.rubric import load_rubric
 
     who = check_grader(grader)
     src = Path(path)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from workbook.contract import notebook_meta
 from workbook.errors import InputError
+from workbook.portfolio.assets import copy_reveal, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
 
 __all__ = ["make_slides"]
 
@@ -47,9 +49,7 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     import nbformat
     from bs4 import BeautifulSoup
 
-    from workbook.portfolio.assets import copy_reveal, require_assets
     from workbook.portfolio.execute import candidate_parameters
-    from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.preprocessors._common import tags_of
 
     notebook, out = Path(notebook), Path(out)

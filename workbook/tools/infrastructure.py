@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction, check_number, check_rate
+from workbook.tools.erate import c2_budget, erate_net_cost
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -59,8 +61,6 @@ def size_class(users: int) -> str:
 
 
 def _targets() -> pd.DataFrame:
-    from workbook.tools.reference import reference_table
-
     return reference_table("bandwidth_targets")
 
 
@@ -282,7 +282,6 @@ def c2_five_year_budget(students: int, nslp_pct: float, locale: str, cycle: str 
     >>> b["pre_discount_budget"], b["discount"], b["erate_share"], b["district_share"]
     (2015700.0, 0.8, 1612560.0, 403140.0)
     """
-    from workbook.tools.erate import c2_budget, erate_net_cost
 
     budget = c2_budget(students, cycle=cycle)
     split = erate_net_cost(budget, nslp_pct, locale, category=2)
