@@ -73,8 +73,9 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
     coll = sub.add_parser("collect", help="copy each candidate's notebooks into "
                                           "submissions/{candidate}/")
     coll.add_argument("--due", default=None,
-                      help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); "
-                           "notebooks saved later are flagged late")
+                      help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); a notebook whose content "
+                           "the collector first sees after it is flagged late (file times are not trusted): "
+                           "collect at the due time to take the snapshot")
     coll.add_argument("--out", type=Path, default=Path("submissions"),
                       help="submissions folder (default: submissions/)")
     _add_common(coll)

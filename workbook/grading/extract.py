@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbook.contract import ANSWER_MIME, AnswerError, cell_id, decode_answer
+from workbook.grading.release import is_placeholder
 
 __all__ = ["Extraction", "extract_answers"]
 
@@ -46,6 +47,11 @@ class Extraction:
     #: exercise id -> why no answer was recorded ("the cell raised NotImplementedError: ...")
     problems: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+def _source(cell: Any) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
 
 
 def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str]) -> Extraction:
@@ -105,6 +111,8 @@ def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str
                 out.problems[wid] = "not answered: the placeholder is still in the exercise cell"
             else:
                 out.problems[wid] = f"no answer was recorded: the cell raised {error[:300]}"
+        elif is_placeholder(_source(cell)):
+            out.problems[wid] = "not answered: the placeholder is still in the exercise cell"
         elif cell.get("execution_count") is None and not cell.get("outputs"):
             out.problems[wid] = "no answer was recorded: the cell did not run (an earlier time limit or crash)"
         else:

@@ -221,13 +221,17 @@ def write_feedback(
     roster: str | Path | None = None, cohort_secret: str | None = None,
     notebooks: str | Path | None = None, exercises: str | Path | None = None, layout: str | None = None,
     only: Sequence[str] = (), candidates: Sequence[str] = (), publish_answers: bool = False,
+    items: Sequence[Any] | None = None,
 ) -> list[Path]:
     """Write ``out/<candidate>/<notebook>.html`` for every result in the gradebook; return the pages.
 
     Each page shows the parameters its result was graded with, as stored in
     the gradebook, never the notebook's defaults. Only a result from a
     gradebook written before parameters were stored falls back to the roster,
-    as ``workbook grade`` would plan it.
+    as ``workbook grade`` would plan it. ``items`` are the submissions
+    already read with :func:`~workbook.grading.submission_texts.candidate_notebooks`
+    (read here when ``None``); one that cannot be read gets a page on the
+    released notebook with the gradebook's reason.
     """
 
     book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
@@ -246,13 +250,14 @@ def write_feedback(
             jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
                                 **({"layout": layout} if layout else {}))
             params = {(j.candidate, j.notebook): j.params for j in jobs} | params
-        items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
-            submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}
+        if items is None:
+            items = candidate_notebooks(submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)
+        by_key = {(i.candidate, i.notebook): i for i in items}
         rubrics = {pid: load_rubric(pid, folder=exercises, hidden=True) for pid in principles}
         exporter = make_feedback_exporter()
         written: list[Path] = []
         for r in results:
-            item = items.get((r["candidate"], r["notebook"]))
+            item = by_key.get((r["candidate"], r["notebook"]))
             if item is None:
                 continue
             mine = notebook_defaults(item.template) | params.get((r["candidate"], r["notebook"]), {"candidate": r["candidate"]})

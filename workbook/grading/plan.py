@@ -69,6 +69,18 @@ def safe_hide(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
     return sorted(set(keep)), warnings
 
 
+def _scored(principle: str, exercises: Path) -> bool:
+    """Whether a principle's rubric gives any points (the start notebook's practice gives none: never graded).
+
+    >>> from workbook.paths import exercises_dir
+    >>> _scored("L6", exercises_dir()), _scored("START", exercises_dir())
+    (True, False)
+    """
+    from workbook.rubric import load_rubric
+
+    return load_rubric(principle, folder=exercises).exercise_points > 0
+
+
 def plan_jobs(
     submissions: str | Path,
     *,
@@ -88,7 +100,8 @@ def plan_jobs(
 
     Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
     so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``. Every principle graded needs its hidden
+    folder names under ``submissions``. A notebook whose rubric gives no points
+    (the start notebook) is never graded. Every principle graded needs its hidden
     checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
     without them planning stops with :class:`HiddenChecksMissing`, unless
     ``public_only``, which marks every result as graded with public checks only.
@@ -107,7 +120,7 @@ def plan_jobs(
         if unknown:
             raise InputError("only", sorted(unknown), "principles with a notebook: " + ", ".join(sorted(templates)))
         templates = {k: v for k, v in templates.items() if k in wanted}
-    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
+    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file() and _scored(k, ex_dir)}
     if not templates:
         raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
     absent = missing_hidden_checks(ex_dir, templates)

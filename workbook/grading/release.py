@@ -8,9 +8,14 @@ Rules for a cell tagged ``solution``:
 - Otherwise the leading comment lines stay (the exercise's instructions) and
   the rest is replaced.
 
-The placeholder names the exercise, shows the shape of the ``answer(...)``
-call and raises ``NotImplementedError``, so a blank submission scores zero with
-a clear reason ("the placeholder is still there") instead of a silent miss.
+The placeholder is the exercise's own call with the value left out,
+``answer("l6-tco-5yr", ...)``: run as it is, it shows "not answered yet" and
+records nothing, so Run All reaches the end of the notebook (the charts and
+readings after an exercise never wait for it), and a blank submission scores
+zero with a clear reason ("the placeholder is still there") instead of a
+silent miss. Scaffolding kept around a ``# BEGIN SOLUTION`` block must not
+need the answer's variables. Placeholders of earlier releases (``raise
+NotImplementedError``) are still recognised.
 
 A released solution cell is tagged ``answer`` instead: it now holds the
 candidate's own work (the portfolio shows it; ``solution`` cells, the
@@ -58,24 +63,30 @@ _TEST_TAG_PREFIX = "nbval-"
 _SHARED_MARK = re.compile(r"\A<!-- shared: [a-z0-9-]+ -->\n?")
 
 
+#: The placeholder's own call: ``answer("id", ...)`` with the Ellipsis still in it.
+_UNANSWERED_CALL = re.compile(r"^\s*answer\(\s*[\"'][^\"']*[\"']\s*,\s*\.\.\.\s*\)\s*$", re.MULTILINE)
+
+
 def _placeholder(exercise_id: str, indent: str = "") -> list[str]:
-    call = f'answer("{exercise_id}", ...)' if exercise_id else "answer(...)"
     return [
-        f"{indent}{PLACEHOLDER_MARK}: replace these lines with your code, then record your value with",
-        f"{indent}# {call}",
-        f'{indent}raise NotImplementedError("{exercise_id or "this exercise"}: not answered yet; replace this line with your answer")',
+        f"{indent}{PLACEHOLDER_MARK}: replace these lines with your code, and the ... below with your value",
+        f'{indent}answer("{exercise_id}", ...)',
     ]
 
 
 def is_placeholder(source: str) -> bool:
-    """Whether a cell's source still holds the released placeholder.
+    """Whether a cell's source still holds the released placeholder (this release's or an earlier one's).
 
     >>> is_placeholder(release_source("x = 1\\nanswer('z9-a', x)", "z9-a"))
     True
     >>> is_placeholder("answer('z9-a', 3)")
     False
+    >>> is_placeholder("# YOUR ANSWER HERE: ...\\nraise NotImplementedError('z9-a: not answered yet')")
+    True
     """
-    return PLACEHOLDER_MARK in source and "raise NotImplementedError" in source
+    if PLACEHOLDER_MARK not in source:
+        return False
+    return "raise NotImplementedError" in source or _UNANSWERED_CALL.search(source) is not None
 
 
 def release_source(source: str, exercise_id: str = "") -> str:
@@ -85,15 +96,13 @@ def release_source(source: str, exercise_id: str = "") -> str:
     --------
     >>> print(release_source("# Exercise 1: the five-year total\\nt = 3\\nanswer('z9-total', t)", "z9-total"))
     # Exercise 1: the five-year total
-    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
-    # answer("z9-total", ...)
-    raise NotImplementedError("z9-total: not answered yet; replace this line with your answer")
-    >>> print(release_source("rows = load()\\n# BEGIN SOLUTION\\nt = sum(rows)\\n# END SOLUTION\\nanswer('z9-t', t)", "z9-t"))
+    # YOUR ANSWER HERE: replace these lines with your code, and the ... below with your value
+    answer("z9-total", ...)
+    >>> print(release_source("rows = load()\\n# BEGIN SOLUTION\\nt = sum(rows)\\n# END SOLUTION\\nshow(rows)", "z9-t"))
     rows = load()
-    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
-    # answer("z9-t", ...)
-    raise NotImplementedError("z9-t: not answered yet; replace this line with your answer")
-    answer('z9-t', t)
+    # YOUR ANSWER HERE: replace these lines with your code, and the ... below with your value
+    answer("z9-t", ...)
+    show(rows)
     """
     if is_placeholder(source):
         return source
