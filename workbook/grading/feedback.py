@@ -22,6 +22,7 @@ it works offline, from a USB stick or attached to an e-mail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -265,7 +266,14 @@ def write_feedback(
                                        params=mine, publish_answers=publish_answers)
             page = Path(out) / r["candidate"] / f"{r['notebook']}.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(render_feedback(feedback_notebook(item, mine), context, exporter), encoding="utf-8")
+            try:
+                body = render_feedback(feedback_notebook(item, mine), context, exporter)
+            except Exception as exc:  # noqa: BLE001 - one odd submission must not stop the cohort's feedback
+                shown = dataclasses.replace(item, restored=None)  # the released notebook, with the scores
+                context = dict(context, warnings=[*context.get("warnings", []),
+                                                  f"the submission could not be shown on this page ({type(exc).__name__})"])
+                body = render_feedback(feedback_notebook(shown, mine), context, exporter)
+            page.write_text(body, encoding="utf-8")
             written.append(page)
         return written
     finally:
