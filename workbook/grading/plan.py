@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import workbook
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.hidden import HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
+from workbook.paths import exercises_dir, notebooks_dir
 
 __all__ = ["Job", "plan_jobs", "safe_hide"]
 
@@ -44,8 +46,6 @@ class Job:
 def _needed_by_kernel() -> list[Path]:
     import tempfile
 
-    import workbook
-
     return [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, Path(workbook.__file__).parent, tempfile.gettempdir())]
 
 
@@ -69,6 +69,18 @@ def safe_hide(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
     return sorted(set(keep)), warnings
 
 
+def _scored(principle: str, exercises: Path) -> bool:
+    """Whether a principle's rubric gives any points (the start notebook's practice gives none: never graded).
+
+    >>> from workbook.paths import exercises_dir
+    >>> _scored("L6", exercises_dir()), _scored("START", exercises_dir())
+    (True, False)
+    """
+    from workbook.rubric import load_rubric
+
+    return load_rubric(principle, folder=exercises).exercise_points > 0
+
+
 def plan_jobs(
     submissions: str | Path,
     *,
@@ -88,13 +100,13 @@ def plan_jobs(
 
     Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
     so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``. Every principle graded needs its hidden
+    folder names under ``submissions``. A notebook whose rubric gives no points
+    (the start notebook) is never graded. Every principle graded needs its hidden
     checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
     without them planning stops with :class:`HiddenChecksMissing`, unless
     ``public_only``, which marks every result as graded with public checks only.
     """
     from workbook.grading.release import instructor_notebooks
-    from workbook.paths import exercises_dir, notebooks_dir
 
     root = Path(submissions)
     if not root.is_dir():
@@ -108,7 +120,7 @@ def plan_jobs(
         if unknown:
             raise InputError("only", sorted(unknown), "principles with a notebook: " + ", ".join(sorted(templates)))
         templates = {k: v for k, v in templates.items() if k in wanted}
-    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file()}
+    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file() and _scored(k, ex_dir)}
     if not templates:
         raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
     absent = missing_hidden_checks(ex_dir, templates)

@@ -64,7 +64,7 @@ def find_notebooks(workspace: Path) -> tuple[dict[str, Path], list[str]]:
     ...
     workbook.errors.InputError: workspace = 'no-such-folder' is not allowed: expected a folder of notebooks
     """
-    import nbformat
+    from workbook.grading.reader import read_submission
 
     workspace = Path(workspace)
     if not workspace.is_dir():
@@ -74,11 +74,11 @@ def find_notebooks(workspace: Path) -> tuple[dict[str, Path], list[str]]:
     for path in sorted(workspace.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in path.parts or any(p.startswith(".") for p in path.relative_to(workspace).parts):
             continue
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except Exception as exc:  # a broken file must not stop the whole portfolio
-            warnings.append(f"{path.relative_to(workspace)}: not a readable notebook ({type(exc).__name__}); skipped")
+        read = read_submission(path)  # too deep, lone surrogates, bad JSON: a reason, never an exception
+        if read.status != "ok":
+            warnings.append(f"{path.relative_to(workspace)}: not a readable notebook ({read.reason}); skipped")
             continue
+        nb = read.notebook
         pid = _principle_of(path, nb)
         if pid is None:
             continue
