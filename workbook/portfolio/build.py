@@ -7,7 +7,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
+from workbook.curriculum import PRINCIPLES
+from workbook.portfolio.assets import copy_site_assets, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
+from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
+from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
 from workbook.portfolio.report import BuildReport
+from workbook.portfolio.scores import load_scores
 
 __all__ = ["build_site"]
 
@@ -40,14 +47,7 @@ def build_site(
     """Write the whole site into the (empty) folder ``site``; return the report."""
     import nbformat
 
-    from workbook import __version__
-    from workbook.curriculum import PRINCIPLES
-    from workbook.portfolio.assets import copy_site_assets, require_assets
     from workbook.portfolio.execute import candidate_parameters, execute_notebooks
-    from workbook.portfolio.exporter import make_exporter, notebook_css
-    from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
-    from workbook.portfolio.scores import load_scores
-    from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
     from workbook.portfolio.workspace import NotebookState, find_notebooks, notebook_state
 
     site.mkdir(parents=True, exist_ok=True)
