@@ -53,7 +53,27 @@ def cohort(tmp_path):
         with (home / "ben-sparse" / "cto-workbook" / f"sparse-{i:02d}.ipynb").open("wb") as fh:
             fh.truncate(49 * 2**20)  # 49 MB apparent, almost nothing on disk
     (home / "cy-gone").mkdir()  # no workspace at all
-    return {"entries": parse_roster(ROSTER), "homes": str(home / "{candidate}"), "home": home, "dest": tmp_path / "subs"}
+    yield {"entries": parse_roster(ROSTER), "homes": str(home / "{candidate}"), "home": home, "dest": tmp_path / "subs"}
+    for deep in (home / "ana-deep", tmp_path / "subs"):  # pytest's own clean-up recurses and would fail here
+        _remove_tree(deep)
+
+
+def _remove_tree(root: Path) -> None:
+    """Delete ``root`` without recursion (``shutil.rmtree`` recurses once per level)."""
+    if not root.exists():
+        return
+    folders, stack = [], [str(root)]
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)
 
 
 def test_stock_walk_fails_on_the_nested_workspace(cohort):

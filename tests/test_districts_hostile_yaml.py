@@ -95,12 +95,13 @@ def test_district_read_once_per_context_when_it_fails(tmp_path: Path) -> None:
     bomb = tmp_path / "mine.yaml"
     bomb.write_bytes((HOSTILE / "alias-bomb.yaml").read_bytes())
     opened: list[str] = []
+    watching = [str(bomb)]
 
     def hook(event: str, args: tuple) -> None:
-        if event == "open" and str(args[0]) == str(bomb):
+        if watching and event == "open" and args and args[0] == watching[0]:
             opened.append(event)
 
-    sys.addaudithook(hook)  # audit hooks cannot be removed; this one only counts opens of this tmp file
+    sys.addaudithook(hook)  # audit hooks cannot be removed: this one goes quiet when the test ends
     rubric = load_rubric("L6", hidden=True)
     context = Context("L6", {"district": str(bomb), "seed": 1, "candidate": "x", "fiscal_year": "2026-27", "discount_rate": 0.03})
     answers = {e.id: 1.0 for e in rubric.exercises}
@@ -112,3 +113,4 @@ def test_district_read_once_per_context_when_it_fails(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError):
         context.district
     assert len(opened) == 1
+    watching.clear()
