@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import papermill as pm
 
+from workbook.kernels import run_notebook
 from workbook.notebook.answers import ANSWER_MIME, decode_answer
 from workbook.paths import notebooks_dir
 
 
-def execute(relative: str, out_dir: Path, **parameters: Any) -> nbformat.NotebookNode:
+def notebook_file(notebook: str | Path) -> Path:
+    """A notebook's path: absolute as given, or relative to the workbook's ``notebooks/``."""
+    path = Path(notebook)
+    return path if path.is_absolute() else notebooks_dir() / path
+
+
+def execute(notebook: str | Path, out_dir: Path, **parameters: Any) -> nbformat.NotebookNode:
     """Execute a workbook notebook with papermill into ``out_dir`` and return it."""
-    source = notebooks_dir() / relative
-    target = out_dir / Path(relative).name
-    pm.execute_notebook(
-        str(source), str(target), parameters=parameters, kernel_name="python3",
-        progress_bar=False, cwd=str(source.parent),
-    )
+    source = notebook_file(notebook)
+    target = out_dir / source.name
+    run_notebook(source, target, parameters, cwd=str(source.parent))
     return nbformat.read(str(target), as_version=4)
+
+
+def notebook_defaults(notebook: str | Path) -> dict[str, Any]:
+    """The parameters cell's names and default values (what a run without overrides uses)."""
+    found = pm.inspect_notebook(str(notebook_file(notebook)))
+    return {name: ast.literal_eval(info["default"]) for name, info in found.items()}
 
 
 def recorded_answers(nb: nbformat.NotebookNode) -> dict[str, Any]:

@@ -20,17 +20,10 @@ L6 = Path("leadership") / "L6-fiscal-management.ipynb"
 
 def execute_notebook(source: Path, target: Path, parameters: dict) -> Path:
     """Execute ``source`` with papermill into ``target`` and return ``target``."""
-    import papermill as pm
+    from workbook.kernels import run_notebook
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(
-        str(source),
-        str(target),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(target.parent),
-    )
+    run_notebook(source, target, parameters, cwd=str(target.parent))
     return target
 
 

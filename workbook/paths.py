@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["data_dir", "exercises_dir", "notebooks_dir", "repo_root", "extra_roots", "PATH_VARIABLE"]
+__all__ = ["data_dir", "exercises_dir", "notebooks_dir", "repo_root", "extra_roots", "notebooks_dirs", "exercises_dirs", "PATH_VARIABLE"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -74,3 +74,13 @@ def extra_roots() -> list[Path]:
 
     raw = os.environ.get(PATH_VARIABLE, "")
     return [Path(p).resolve() for p in raw.split(os.pathsep) if p and Path(p).is_dir()]
+
+
+def notebooks_dirs() -> list[Path]:
+    """The workbook's notebooks folder, then each extra root's ``notebooks/`` (first wins for a principle)."""
+    return [notebooks_dir(), *(root / "notebooks" for root in extra_roots())]
+
+
+def exercises_dirs() -> list[Path]:
+    """The workbook's rubrics folder, then each extra root's ``exercises/`` (first wins for a principle)."""
+    return [exercises_dir(), *(root / "exercises" for root in extra_roots())]

@@ -195,6 +195,11 @@ def parse_roster(text: str, source: str = "roster") -> list[Any]:
                             "other than the candidate")
             continue
         entries.append(entry)
+    ids = {e.candidate for e in entries}
+    for e in entries:
+        if e.mentor and e.mentor in ids and e.mentor != e.candidate:
+            problems.append(f"{source}: column mentor = {e.mentor!r} (candidate {e.candidate}): expected a mentor "
+                            "who is not a candidate on this roster")
     if problems:
         raise RosterError(source, problems)
     if not entries:

@@ -91,8 +91,10 @@ def run(args: argparse.Namespace) -> int:
     from workbook.commands.roster_args import resolve_roster
     from workbook.errors import WorkbookError
     from workbook.grading.execute import Limits
+    from workbook.grading.gradebook import Gradebook
     from workbook.grading.layout import stray_entries
-    from workbook.grading.runner import grade_cohort, plan_jobs, summary_table
+    from workbook.grading.report import summary_table
+    from workbook.grading.runner import grade_cohort, plan_jobs
 
     if args.export_csv or args.export_excel:
         wanted = " ".join(f"--{k} {v}" for k, v in (("csv", args.export_csv), ("excel", args.export_excel)) if v)
@@ -104,42 +106,32 @@ def run(args: argparse.Namespace) -> int:
     hide = [args.cohort_dir, book, Path(f"{book}-wal"), Path(f"{book}-shm")]
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
     kernel, pool, workers = _kernel_and_pool(args, console)
-<<<<<<< HEAD
-    # The gradebook exists (0600, in a 0700 folder) before any kernel starts.
-    with Gradebook(book) as gradebook, pool:
+    # The gradebook exists (0600, in a 0700 folder) before the plan and before any kernel starts.
+    with Gradebook(book) as gradebook:
         for w in gradebook.warnings:
             console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
         jobs, warnings = plan_jobs(
-            args.submissions, roster=args.roster, cohort_secret=secret, notebooks=args.notebooks,
+            args.submissions, roster=roster.path, cohort_secret=roster.secret, notebooks=args.notebooks,
             exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
             kernel_name=kernel, hide=hide, public_only=args.public_only,
         )
+        present = [j for j in jobs if Path(j.submission).is_file()]
+        if roster.path is None:  # without a roster, a folder holding none of the notebooks is no candidate
+            jobs = [j for j in jobs if j.candidate in {p.candidate for p in present}]
+        who = f"the {len(roster.entries)} candidate(s) of {roster.path}" if roster.path else "any folder"
+        if not present:
+            raise WorkbookError(f"nothing to grade: no submission under {args.submissions} for {who} "
+                                f"(layout {args.layout})")
         for w in warnings:
             console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
-=======
-    jobs, warnings = plan_jobs(
-        args.submissions, roster=roster.path, cohort_secret=roster.secret, notebooks=args.notebooks,
-        exercises=args.exercises, layout=args.layout, only=args.only, limits=limits,
-        kernel_name=kernel, hide=hide, public_only=args.public_only,
-    )
-    present = [j for j in jobs if Path(j.submission).is_file()]
-    if roster.path is None:  # without a roster, a folder holding none of the notebooks is no candidate
-        jobs = [j for j in jobs if j.candidate in {p.candidate for p in present}]
-    who = f"the {len(roster.entries)} candidate(s) of {roster.path}" if roster.path else "any folder"
-    if not present:
-        raise WorkbookError(f"nothing to grade: no submission under {args.submissions} for {who} "
-                            f"(layout {args.layout})")
-    for w in warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
-    strays = stray_entries(args.submissions, {j.candidate for j in jobs}, {Path(j.submission) for j in jobs})
-    if strays:
-        console.print(f"skipped (not graded): {', '.join(strays)}", highlight=False)
-    with pool:
->>>>>>> main
-        summary = grade_cohort(
-            jobs, gradebook, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
-            regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
-        )
+        strays = stray_entries(args.submissions, {j.candidate for j in jobs}, {Path(j.submission) for j in jobs})
+        if strays:
+            console.print(f"skipped (not graded): {', '.join(strays)}", highlight=False)
+        with pool:
+            summary = grade_cohort(
+                jobs, gradebook, workers=workers, dask_scheduler=args.dask_scheduler, resume=args.resume,
+                regrade=args.regrade, progress=args.progress and sys.stderr.isatty(), console=console,
+            )
     console.print(summary_table(summary))
     counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items())) or "nothing new"
     console.print(f"{counts}; {summary.skipped} unchanged; gradebook {book}", highlight=False)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import cell_id
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.hidden import PUBLIC_ONLY
 
@@ -205,7 +206,7 @@ def render_feedback(nb: Any, context: dict[str, Any], exporter: Any = None) -> s
     """The page's HTML for a notebook and its :func:`feedback_context`."""
     exporter = exporter or make_feedback_exporter()
     context = dict(context, title=nb.metadata.get("title") or context["title"], css=_css())
-    known = {c.metadata.get("workbook", {}).get("id") for c in nb.cells if isinstance(c.metadata.get("workbook"), dict)}
+    known = {cell_id(c) for c in nb.cells} - {""}
     context["orphans"] = [e for e in context["exercises"] if e["id"] not in known]
     resources = {"feedback": context, "portfolio": {"notebook": context["notebook"], "widgets": False, "mathjax": False},
                  "metadata": {"name": context["title"]}}
@@ -218,13 +219,17 @@ def write_feedback(
     roster: str | Path | None = None, cohort_secret: str | None = None,
     notebooks: str | Path | None = None, exercises: str | Path | None = None, layout: str | None = None,
     only: Sequence[str] = (), candidates: Sequence[str] = (), publish_answers: bool = False,
+    items: Sequence[Any] | None = None,
 ) -> list[Path]:
     """Write ``out/<candidate>/<notebook>.html`` for every result in the gradebook; return the pages.
 
     Each page shows the parameters its result was graded with, as stored in
     the gradebook, never the notebook's defaults. Only a result from a
     gradebook written before parameters were stored falls back to the roster,
-    as ``workbook grade`` would plan it.
+    as ``workbook grade`` would plan it. ``items`` are the submissions
+    already read with :func:`~workbook.grading.submission_texts.candidate_notebooks`
+    (read here when ``None``); one that cannot be read gets a page on the
+    released notebook with the gradebook's reason.
     """
     from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflections import migrate
@@ -249,13 +254,14 @@ def write_feedback(
             jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
                                 **({"layout": layout} if layout else {}))
             params = {(j.candidate, j.notebook): j.params for j in jobs} | params
-        items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
-            submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}
+        if items is None:
+            items = candidate_notebooks(submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)
+        by_key = {(i.candidate, i.notebook): i for i in items}
         rubrics = {pid: load_rubric(pid, folder=exercises, hidden=True) for pid in principles}
         exporter = make_feedback_exporter()
         written: list[Path] = []
         for r in results:
-            item = items.get((r["candidate"], r["notebook"]))
+            item = by_key.get((r["candidate"], r["notebook"]))
             if item is None:
                 continue
             mine = notebook_defaults(item.template) | params.get((r["candidate"], r["notebook"]), {"candidate": r["candidate"]})

@@ -6,16 +6,14 @@ nothing it finished. :meth:`Gradebook.is_current` tells the runner which
 results it may skip: same submission hash, same rubric fingerprint, same
 parameters.
 
-<<<<<<< HEAD
-The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
-``-shm`` files the same mode), in folders created with mode 0700, before any
-kernel starts: grading opens it first.
-=======
 Every result keeps the parameters it was graded with (``params``, JSON), so
 feedback and reports show the candidate's own district and seed, never the
 notebook's defaults. A result that is replaced moves to ``history`` first:
 no score is ever lost, and :meth:`Gradebook.history` lists the earlier ones.
->>>>>>> main
+
+The gradebook file is created with mode 0600 (SQLite gives its ``-wal`` and
+``-shm`` files the same mode), in folders created with mode 0700, before any
+kernel starts: grading opens it first.
 """
 
 from __future__ import annotations
@@ -73,6 +71,13 @@ CREATE TABLE IF NOT EXISTS history (
     replaced_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS history_by_result ON history (candidate, notebook);
+CREATE TABLE IF NOT EXISTS answers (
+    candidate TEXT NOT NULL,
+    notebook TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (candidate, notebook, exercise)
+);
 CREATE TABLE IF NOT EXISTS outcomes (
     candidate TEXT NOT NULL,
     notebook TEXT NOT NULL,
@@ -107,6 +112,8 @@ class Result:
     seconds: float = 0.0
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
+    #: exercise id -> the answer recorded in the grader's run, as its JSON payload (``encode_answer``)
+    answers: dict[str, Any] = field(default_factory=dict)
 
 
 class Gradebook:
@@ -182,6 +189,12 @@ class Gradebook:
                 (time.strftime("%Y-%m-%dT%H:%M:%S%z"), result.candidate, result.notebook),
             )
             self.conn.execute("DELETE FROM outcomes WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
+            self.conn.execute("DELETE FROM answers WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
+            self.conn.executemany(
+                "INSERT INTO answers VALUES (?,?,?,?)",
+                [(result.candidate, result.notebook, ex, json.dumps(payload, sort_keys=True, default=str))
+                 for ex, payload in result.answers.items()],
+            )
             self.conn.execute(
                 f"INSERT OR REPLACE INTO results ({', '.join(RESULT_COLUMNS)}) VALUES ({', '.join('?' * len(RESULT_COLUMNS))})",
                 (
@@ -209,6 +222,14 @@ class Gradebook:
         """The parameters a stored result was graded with (empty when none are stored)."""
         found = self.result(candidate, notebook)
         return dict(found["params"]) if found else {}
+
+    def answers(self, notebook: str | None = None) -> list[dict[str, Any]]:
+        """The recorded answers (``candidate``, ``notebook``, ``exercise``, ``payload`` as a dict)."""
+        sql, args = "SELECT * FROM answers", []
+        if notebook:
+            sql, args = sql + " WHERE notebook = ?", [notebook]
+        rows = self.conn.execute(sql + " ORDER BY candidate, notebook, exercise", args).fetchall()
+        return [dict(r) | {"payload": json.loads(r["payload"])} for r in rows]
 
     def history(self, candidate: str | None = None) -> list[dict[str, Any]]:
         """Earlier results that a regrade replaced, oldest first."""

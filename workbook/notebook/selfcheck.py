@@ -17,7 +17,7 @@ __all__ = ["SelfCheck", "self_check"]
 
 @dataclass(frozen=True)
 class SelfCheck:
-    status: Literal["matches", "partial", "not yet", "unchecked"]
+    status: Literal["matches", "partial", "not yet", "not answered", "unchecked"]
     message: str
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import tempfile
 from pathlib import Path
@@ -23,14 +22,10 @@ def _has_widgets(nb: Any) -> bool:
 
 
 def _status_line(state: Any, score: Any) -> str:
-    parts = [f'<span class="wb-badge wb-badge-{state.status.replace(" ", "-")}">{html.escape(state.status)}</span>']
-    if state.reflections_total:
-        parts.append(f"{state.reflections_written} of {state.reflections_total} reflections written")
-    if state.answers:
-        parts.append(f"{state.answers} answers recorded")
-    if score is not None:
-        parts.append(f"score {html.escape(str(score))}")
-    return f'<p class="wb-status-line">{" · ".join(parts)}</p>'
+    from workbook.portfolio.fragments import status_line
+
+    return status_line(state.status, state.reflections_written, state.reflections_total, state.answers,
+                       None if score is None else str(score))
 
 
 def build_site(

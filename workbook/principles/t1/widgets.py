@@ -31,6 +31,8 @@ def security_budget_view(controls: Any, budget: float, effectiveness_scale: floa
     scale = check_number("effectiveness_scale", effectiveness_scale, minimum=0, maximum=2)
     frame = controls.copy()
     frame["ale_reduction"] = (frame["ale_reduction"] * scale).round(0)
+    if "effectiveness" in frame.columns:  # overlapping controls: scale each one's share, capped at all of the loss
+        frame["effectiveness"] = (frame["effectiveness"] * scale).clip(upper=1.0)
     result = security_budget(frame, budget)
     a = result.attrs
     show_figure(

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "district_users",
+    "district_students",
+    "school_enrollments",
     "current_peak_mbps",
     "SchoolSite",
     "largest_site",
@@ -44,6 +46,46 @@ def district_users(district: Any) -> int:
     from workbook.datasets._common import users_of
 
     return users_of(district)
+
+
+def district_students(district: Any) -> int:
+    """Enrolled students: the count SETDA's 2016 targets and the WAN target are stated per.
+
+    >>> from workbook.districts import load_district
+    >>> district_students(load_district("sample-rural"))
+    1111
+    """
+    return int(district.enrollment.total)
+
+
+def school_enrollments(district: Any, seed: int) -> list[int]:
+    """Each school's enrollment (synthetic), summing to the district's: E-rate C2 counts per school.
+
+    The split varies with ``seed``; in districts with several schools one or
+    two are small (a continuation school, a small rural site, ...), as in many
+    California districts, so the per-school C2 floor matters.
+
+    >>> from workbook.districts import load_district
+    >>> d = load_district("sample-suburban")
+    >>> sizes = school_enrollments(d, 4)
+    >>> len(sizes) == d.schools, sum(sizes) == d.enrollment.total, min(sizes) > 0
+    (True, True, True)
+    """
+    total = int(district.enrollment.total)
+    schools = max(1, int(district.schools))
+    if schools == 1:
+        return [total]
+    rng = _rng(district, seed, "schools")
+    small = min(schools - 1, 1 + int(rng.integers(0, 2)))  # one or two small sites
+    small_sizes = [int(rng.integers(40, 150)) for _ in range(small)]
+    rest = max(schools - small, 1)
+    weights = rng.uniform(0.6, 1.6, size=rest)
+    remaining = max(total - sum(small_sizes), rest)
+    shares = [int(w) for w in (weights / weights.sum() * remaining)]
+    shares[0] += remaining - sum(shares)
+    sizes = [max(1, n) for n in shares + small_sizes]
+    sizes[0] += total - sum(sizes)
+    return sizes
 
 
 def current_peak_mbps(district: Any, seed: int, fiscal_year: str | None = None, *, net: pd.DataFrame | None = None) -> float:

@@ -1,0 +1,75 @@
+"""Each notebook honours its own parameters: other values than the defaults still match the rubric.
+
+The general runs of every principle are in test_notebook_runs.py; here each
+principle's specific parameters (a discount rate, a plan length, a threshold)
+are moved away from their defaults, and what they must change is checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from notebook_runs import errors, execute, notebook_defaults, recorded_answers, rubric_mismatches
+from workbook.curriculum import principle
+from workbook.rubric import Context, load_rubric
+
+# Principle -> parameters other than the defaults (a later fiscal year where the notebook plans years).
+OTHER_PARAMETERS = {
+    "T1": {"seed": 77, "control_effectiveness": 0.9},
+    "T2": {"seed": 77, "growth": 0.3, "projection_years": 5, "fiscal_year": "2027-28"},
+    "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
+    "T4": {"seed": 11, "gap_threshold": 3},
+    "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
+}
+
+
+@pytest.fixture(scope="module")
+def other_runs(tmp_path_factory):
+    done: dict = {}
+
+    def run(pid: str):
+        if pid not in done:
+            path = principle(pid).notebook_path
+            params = {**notebook_defaults(path), "district": "sample-suburban", "candidate": "test", **OTHER_PARAMETERS[pid]}
+            done[pid] = (execute(path, tmp_path_factory.mktemp(pid), **params), params)
+        return done[pid]
+
+    return run
+
+
+@pytest.mark.parametrize("pid", sorted(OTHER_PARAMETERS))
+def test_other_parameter_values_match_the_rubric(other_runs, pid):
+    nb, params = other_runs(pid)
+    assert errors(nb) == []
+    assert rubric_mismatches(nb, load_rubric(pid, hidden=True), params) == []
+
+
+def test_t3_plan_years_sets_the_length_of_the_refresh_plan(other_runs):
+    nb, _ = other_runs("T3")
+    assert len(recorded_answers(nb)["t3-refresh-replaced"]) == 7
+
+
+def test_t4_a_higher_gap_threshold_adds_the_concepts_rated_at_it(other_runs):
+    nb, params = other_runs("T4")
+    answers = recorded_answers(nb)
+    at_two = load_rubric("T4").exercise("t4-gap-list").checks[0].expected(Context("T4", {**params, "gap_threshold": 2}))
+    assert set(at_two) < set(answers["t4-gap-list"])
+
+
+def test_t4_quotes_the_published_ig1_count(other_runs):
+    nb, _ = other_runs("T4")
+    assert recorded_answers(nb)["t4-ig1-safeguards"] == 56
+
+
+def test_every_case_uses_the_notebooks_own_parameter_names():
+    for pid, overrides in OTHER_PARAMETERS.items():
+        assert set(overrides) <= set(notebook_defaults(principle(pid).notebook_path)), pid
+
+
+def test_t4_artifact_is_the_candidates_own_chart_before_they_rate_themselves(other_runs):
+    from notebook_runs import artifact_alt_texts
+
+    nb, _ = other_runs("T4")
+    [texts] = artifact_alt_texts(nb).values()
+    assert len(texts) == 1
+    assert "1 to 5" in texts[0] and "3.0" in texts[0]  # the starting ratings, all 3
