@@ -47,7 +47,9 @@ if os.geteuid() != 0:
 
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = REPO / "docs" / "administrator.md"
-ANA, BEN, PAT = "cwtest-gana", "cwtest-gben", "cwtest-gpat"
+# Own prefix: the other hub tests remove every "cwtest-" user, and may run at the same time.
+PREFIX = "cwguide-"
+ANA, BEN, PAT = "cwguide-ana", "cwguide-ben", "cwguide-pat"
 PLACES = ("/opt/cto-workbook", "/etc/cto-workbook", "/srv/cto-workbook", "/var/log/cto-workbook-hub.log")
 NOISE = ("JupyterEventsVersionWarning", "Could not load pycurl", "'extra_template_paths' was found in both")
 L6 = "leadership/L6-fiscal-management.ipynb"
@@ -130,10 +132,11 @@ class UserHub:
 
 @pytest.fixture(scope="module")
 def site():
-    hh.kill_user_processes()
-    hh.remove_test_users()
+    hh.kill_user_processes(PREFIX)
+    hh.remove_test_users(PREFIX)
     root = Path(tempfile.mkdtemp(prefix="cwguide-"))
     os.chmod(root, 0o755)
+    (root / "var" / "log").mkdir(parents=True)  # there on any Debian server
     guide = Guide(root)
     work = root / "instructor-desk"
     work.mkdir()
@@ -181,8 +184,8 @@ def site():
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        hh.kill_user_processes()
-        hh.remove_test_users()
+        hh.kill_user_processes(PREFIX)
+        hh.remove_test_users(PREFIX)
         shutil.rmtree(root, ignore_errors=True)
 
 
