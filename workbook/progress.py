@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from workbook.contract import ANSWER_MIME, cell_meta, cell_tags, notebook_meta
+from workbook.curriculum import PRINCIPLES
 
 __all__ = [
     "NotebookProgress", "notebook_progress", "cells_progress", "progress_table", "status_of",
@@ -174,8 +175,6 @@ def progress_table(workspace: str | Path = ".") -> Any:
     (16, ['not started'])
     """
     import pandas as pd
-
-    from workbook.curriculum import PRINCIPLES
 
     rows = []
     for p in PRINCIPLES:

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from workbook.compare import compare
 from workbook.errors import InputError, WorkbookError
+from workbook.paths import exercises_dir
 
 __all__ = [
     "Context",
@@ -255,7 +256,6 @@ def _rubric_folder(folder: str | Path | None) -> Path:
     env = os.environ.get("CTO_WORKBOOK_EXERCISES")
     if env:
         return Path(env)
-    from workbook.paths import exercises_dir
 
     return exercises_dir()
 

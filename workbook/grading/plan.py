@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import workbook
 from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.hidden import HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
+from workbook.paths import exercises_dir, notebooks_dir
 
 __all__ = ["Job", "plan_jobs", "safe_hide"]
 
@@ -43,8 +45,6 @@ class Job:
 
 def _needed_by_kernel() -> list[Path]:
     import tempfile
-
-    import workbook
 
     return [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, Path(workbook.__file__).parent, tempfile.gettempdir())]
 
@@ -107,7 +107,6 @@ def plan_jobs(
     ``public_only``, which marks every result as graded with public checks only.
     """
     from workbook.grading.release import instructor_notebooks
-    from workbook.paths import exercises_dir, notebooks_dir
 
     root = Path(submissions)
     if not root.is_dir():

@@ -40,6 +40,7 @@ from typing import Any
 
 from workbook.contract import SCHEMA_VERSION, NotebookContractError, cell_id, cell_tags, check_notebook, notebook_meta, upgrade_notebook
 from workbook.errors import WorkbookError
+from workbook.paths import exercises_dir, notebooks_dir
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -223,8 +224,6 @@ def release(
     files written (or already up to date). ``exercises/hidden/`` is never copied.
     """
     import nbformat
-
-    from workbook.paths import exercises_dir, notebooks_dir
 
     src_nb = Path(notebooks) if notebooks else notebooks_dir()
     src_ex = Path(exercises) if exercises else exercises_dir()

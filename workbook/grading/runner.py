@@ -22,10 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError
+from workbook.grading.execute import execute_notebook
 from workbook.grading.gradebook import Gradebook, Result
-from workbook.grading.report import answer_payloads, params_change
 from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.plan import Job, plan_jobs, safe_hide
+from workbook.grading.reader import read_submission
+from workbook.grading.report import answer_payloads, params_change
+from workbook.grading.score import notebook_defaults, rubric_fingerprint, score_submission
+from workbook.rubric import load_rubric
 
 __all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
 
@@ -71,8 +75,6 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _rubric_version(job: Job) -> str:
-    from workbook.grading.score import rubric_fingerprint
-
     return rubric_fingerprint(job.principle, job.exercises, Path(job.template).read_bytes())
 
 
@@ -91,21 +93,15 @@ def grade_one(job: Job) -> Result:
 
 
 def _zero(rubric: Any, params: dict[str, Any], reason: str) -> list[Any]:
-    from workbook.grading.score import score_submission
-
     return score_submission(rubric, {}, params, problems={e.id: reason for e in rubric.exercises} | {c.exercise: reason for c in rubric.hidden})
 
 
 def _grade(job: Job, result: Result) -> Result:
     import nbformat
 
-    from workbook.grading.execute import execute_notebook
     from workbook.grading.extract import extract_answers
-    from workbook.grading.reader import read_submission
     from workbook.grading.release import release_notebook
     from workbook.grading.restore import restore_submission
-    from workbook.grading.score import notebook_defaults, score_submission
-    from workbook.rubric import load_rubric
 
     result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
     rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
