@@ -172,10 +172,10 @@ def progress_table(workspace: str | Path = ".") -> Any:
     """
     import pandas as pd
 
-    from workbook.curriculum import PRINCIPLES
+    from workbook.curriculum import principles
 
     rows = []
-    for p in PRINCIPLES:
+    for p in principles():
         path = Path(workspace) / p.notebook
         prog = notebook_progress(path, p.id) if path.is_file() else NotebookProgress(p.id, None, 0, 0, 0, 0)
         rows.append(

@@ -83,8 +83,9 @@ def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
     """The folders a grading kernel sees (read-only), computed in the grader's process.
 
     The interpreter (``sys.base_prefix``, ``sys.prefix``), the folders on
-    ``sys.path``, the installed ``workbook`` package and its data, and the
-    public rubric folder ``exercises``. A folder on ``sys.path`` that holds the
+    ``sys.path``, the installed ``workbook`` package and its data, the
+    public rubric folder ``exercises``, and the ``principles/`` packages of the
+    extra roots (``$CTO_WORKBOOK_PATH``; never their rubrics or notebooks). A folder on ``sys.path`` that holds the
     ``workbook`` package directly (an editable install's checkout) is replaced
     by the package and its data folder.
 
@@ -96,7 +97,7 @@ def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
     False
     """
     import workbook
-    from workbook.paths import data_dir
+    from workbook.paths import data_dir, extra_roots
 
     package = Path(workbook.__file__).resolve().parent
     checkout = package.parent
@@ -105,6 +106,7 @@ def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
     wanted += [entry for entry in sys.path if entry and os.path.isdir(entry)]
     if exercises:
         wanted.append(str(exercises))
+    wanted += [str(r / "principles") for r in extra_roots() if (r / "principles").is_dir()]  # a cohort's own packages
     if editable:  # never the checkout itself, nor a folder holding it
         wanted = [p for p in wanted if not checkout.is_relative_to(Path(p).resolve())]
     return tuple(_dedupe(wanted))
