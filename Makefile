@@ -5,8 +5,17 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DISTRICT ?= sample-suburban
 OUT    ?= demo-output
+# make lab: the local candidate's parameters and where their workspace lives (LAB_HOME/cto-workbook).
+CANDIDATE ?= me
+SEED     ?=
+LAB_HOME ?= $(CURDIR)
+LAB_ARGS ?=
+# The repository's Jupyter settings (announcements off, quiet kernels) on top of the user's own.
+# JupyterLab refuses to start as root without being told (containers, this CI).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))
 
-.PHONY: demo lab test bench install system-deps web-assets notebooks clean
+.PHONY: demo lab lab-instructor test bench install system-deps web-assets notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,8 +47,15 @@ demo: $(STAMP) web-assets
 notebooks: $(STAMP)
 	$(VENV)/bin/workbook notebooks build
 
+# The candidate edition in LAB_HOME/cto-workbook, with your parameters; a notebook you
+# changed is never overwritten (new material lands beside it).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/workbook workspace --home "$(LAB_HOME)" --candidate "$(CANDIDATE)" --district "$(DISTRICT)" $(if $(SEED),--seed $(SEED))
+	$(JUPYTER_ENV) $(VENV)/bin/jupyter lab --notebook-dir="$(LAB_HOME)/cto-workbook" $(LAB_ROOT) $(LAB_ARGS)
+
+# The instructor edition (solutions filled in), in place.
+lab-instructor: $(STAMP)
+	$(JUPYTER_ENV) $(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest

@@ -9,6 +9,7 @@ from typing import Any
 import nbformat
 import papermill as pm
 
+from workbook.kernels import run_notebook
 from workbook.notebook.answers import ANSWER_MIME, decode_answer
 from workbook.paths import notebooks_dir
 
@@ -23,10 +24,7 @@ def execute(notebook: str | Path, out_dir: Path, **parameters: Any) -> nbformat.
     """Execute a workbook notebook with papermill into ``out_dir`` and return it."""
     source = notebook_file(notebook)
     target = out_dir / source.name
-    pm.execute_notebook(
-        str(source), str(target), parameters=parameters, kernel_name="python3",
-        progress_bar=False, cwd=str(source.parent),
-    )
+    run_notebook(source, target, parameters, cwd=str(source.parent))
     return nbformat.read(str(target), as_version=4)
 
 

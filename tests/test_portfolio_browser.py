@@ -208,3 +208,83 @@ def test_portfolio_browser_text_contrast_meets_wcag_aa(browser, site):
             assert watch.page.evaluate(CONTRAST_JS) == [], name
     finally:
         watch.close()
+
+
+# --------------------------------------------------------------------------- a candidate attacking the portfolio
+
+HOSTILE = Path(__file__).resolve().parent / "notebooks" / "portfolio" / "hostile"
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+ATTACKS_JS = """() => {
+  for (const el of document.querySelectorAll("img, p, a, h2, h3, input, .widget-html, .widget-label")) {
+    el.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+    el.dispatchEvent(new FocusEvent("focus"));
+  }
+  return typeof window.__pwned === "undefined" ? null : window.__pwned;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    from workbook.portfolio import make_slides
+
+    root = tmp_path_factory.mktemp("hostile-browser")
+    site = root / "site"
+    report = build_portfolio(HOSTILE, site)
+    single = root / "portfolio.html"
+    build_portfolio(HOSTILE, single, single_file=True)
+    slides = make_slides(HOSTILE / "T2-infrastructure.ipynb", root / "talk")
+    return {"site": site, "report": report, "single": single, "slides": slides}
+
+
+def _visit(watch: Watch, url: str) -> object:
+    watch.page.goto(url)
+    watch.page.wait_for_load_state("load")
+    return watch.page.evaluate(ATTACKS_JS)
+
+
+def test_portfolio_browser_hostile_candidate_runs_no_script_and_sends_nothing(browser, hostile):
+    """Forged trust metadata, HTML in widget state, markup in execution counts, outputs, headings
+    and the candidate's name: in Chromium, no script runs and no request leaves the machine."""
+    site = hostile["site"]
+    watch = Watch(browser, allowed_host=None)
+    try:
+        page = watch.page
+        assert _visit(watch, (site / "T2-infrastructure.html").as_uri()) is None
+        page.get_by_text("WIDGET_HTML_MARKER").wait_for(timeout=15000)  # the widget manager did render the widgets
+        assert page.locator(".widget-slider").count() == 1 and page.locator(".widget-label").count() >= 1
+        assert "FORGED_TRUST_SOURCE_TEXT" in page.locator("main").inner_text()  # the source, rendered and sanitized
+        assert "FORGED_TRUST_HTML" not in page.content()
+        assert "ODD_OUTPUT_TEXT" in page.locator("main").inner_text()
+        for name in ("reflections.html", "index.html", "artifacts.html", "T3-technology-services.html"):
+            assert _visit(watch, (site / name).as_uri()) is None, name
+        assert _visit(watch, hostile["single"].as_uri()) is None
+        assert page.locator("nav[aria-label=Contents] img").count() == 0
+        assert _visit(watch, hostile["slides"].as_uri()) is None
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        assert watch.outside == [] and watch.dialogs == [] and watch.errors == []
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        watch.close()
+
+
+def test_portfolio_browser_unsanitized_widget_state_would_run(browser, hostile, tmp_path):
+    """Control: the same page with the notebook's raw widget state put back runs the candidate's
+    onerror handler in the widget manager, so the test above could have failed."""
+    import json
+    import re
+
+    page_file = hostile["site"] / "T2-infrastructure.html"
+    raw = json.loads((HOSTILE / "T2-infrastructure.ipynb").read_text(encoding="utf-8"))["metadata"]["widgets"][STATE_MIME]
+    text = page_file.read_text(encoding="utf-8")
+    pattern = re.compile(rf'(<script type="{re.escape(STATE_MIME)}">).*?(</script>)', re.S)
+    assert pattern.search(text)
+    control = page_file.with_name("control.html")
+    control.write_text(pattern.sub(lambda m: m.group(1) + json.dumps(raw).replace("</", "<\\/") + m.group(2), text), encoding="utf-8")
+    watch = Watch(browser, allowed_host=None)
+    try:
+        watch.page.goto(control.as_uri())
+        watch.page.wait_for_function("window.__pwned === 11", timeout=15000)
+        assert any("evil.example" in url for url in watch.outside)
+    finally:
+        watch.close()
+        control.unlink()

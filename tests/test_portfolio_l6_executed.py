@@ -34,7 +34,7 @@ REFLECTIONS = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     import nbformat
-    import papermill as pm
+    from workbook.kernels import run_notebook
 
     root = tmp_path_factory.mktemp("l6")
     workspace = root / "home" / "leadership"
@@ -46,8 +46,7 @@ def site(tmp_path_factory):
             cell.source = REFLECTIONS[rid]
     draft = root / "draft.ipynb"
     nbformat.write(nb, draft)
-    pm.execute_notebook(str(draft), str(workspace / L6.name), parameters={"district": "sample-suburban", "candidate": "cand-042"},
-                        kernel_name="python3", progress_bar=False, cwd=str(L6.parent))
+    run_notebook(draft, workspace / L6.name, {"district": "sample-suburban", "candidate": "cand-042"}, cwd=str(L6.parent))
     out = root / "site"
     report = build_portfolio(root / "home", out, cohort="Sample cohort")
     return out, report

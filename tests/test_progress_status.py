@@ -19,12 +19,11 @@ WRITTEN = "Our district bought carts without budgeting for charging stations, so
 def answered(tmp_path_factory):
     folder = tmp_path_factory.mktemp("candidate")
     completed = sample_candidate_notebook(notebooks_dir() / L6, folder / "src" / L6)
-    import papermill as pm
+    from workbook.kernels import run_notebook
 
     out = folder / "workspace" / L6
     out.parent.mkdir(parents=True)
-    pm.execute_notebook(str(completed), str(out), parameters={"district": "sample-rural"},
-                        progress_bar=False, cwd=str(completed.parent))
+    run_notebook(completed, out, {"district": "sample-rural"}, cwd=str(completed.parent))
     return out
 
 

@@ -32,7 +32,7 @@ def test_release_fixture_candidate_edition(tmp_path: Path) -> None:
     assert "z9-cell-07" not in by_id, "instructor cells are removed"
     for wid in ("z9-total", "z9-double"):
         src = by_id[wid].source
-        assert is_placeholder(src) and f'answer("{wid}", ...)' in src and "raise NotImplementedError" in src
+        assert is_placeholder(src) and f'answer("{wid}", ...)' in src and "NotImplementedError" not in src
         assert "seed % 7" not in src
     assert by_id["z9-total"].source.startswith("# Exercise 1: compute the total and record it.")
     assert all(c.get("outputs", []) == [] and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")

@@ -16,7 +16,7 @@ REQUIRED = ["NIST CSF 2.0", "CIS Controls v8 IG1", "ISTE Standards for Education
 def test_crosswalk_covers_the_standards_the_curriculum_names():
     assert set(REQUIRED) <= set(standards())
     table = crosswalk()
-    assert list(table.columns) == ["decision", "standard", "requirement", "citation", "source", "confidence"]
+    assert list(table.columns) == ["decision", "standard", "requirement", "citation", "year", "source", "confidence"]
     assert table.notna().all().all()
     assert set(table["confidence"]) <= {"H", "M", "computed", "illustrative"}
 

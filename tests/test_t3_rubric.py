@@ -37,7 +37,8 @@ def _t3_context(tickets: pd.DataFrame) -> Context:
 def test_t3_sla_with_no_resolved_p1_ticket_accepts_any_answer_for_p1():
     rubric = load_rubric("T3", hidden=True)
     tickets = pd.DataFrame({
-        "opened": ["2026-09-01 08:00", "2026-09-01 09:00", "2026-09-02 08:00"],
+        # the P1 ticket is open but still inside its 4 business hours when the log ends (Thursday 08:00)
+        "opened": ["2026-09-03 07:00", "2026-09-01 09:00", "2026-09-02 08:00"],
         "resolved": [None, "2026-09-01 12:00", "2026-09-03 08:00"],
         "priority": ["P1", "P2", "P2"],
     })

@@ -22,6 +22,7 @@ from workbook.errors import WorkbookError
 COMMANDS: list[tuple[str, str, str]] = [
     ("curriculum", "curriculum", "list the strands, principles and their notebooks"),
     ("districts", "districts", "sample districts, a blank template, and checking your own file"),
+    ("workspace", "workspace", "your own workspace: the candidate edition with your parameters, never overwriting your work"),
     ("cohort", "cohort", "the cohort hub: import the roster, hand notebooks out, collect submissions"),
     ("portfolio", "portfolio", "build a candidate's offline portfolio site, or slides for an oral presentation"),
     ("notebooks", "notebooks", "write each notebook's .ipynb from its MyST Markdown source (.md), or check they agree"),

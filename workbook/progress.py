@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from workbook.notebook.answers import ANSWER_MIME
+from workbook.contract import ANSWER_MIME, cell_meta, cell_tags, notebook_meta
+from workbook.curriculum import principles
 
 __all__ = [
     "NotebookProgress", "notebook_progress", "cells_progress", "progress_table", "status_of",
@@ -123,12 +124,12 @@ def cells_progress(cells: list[Any], principle: str = "", path: Path | None = No
     for cell in cells:
         if not isinstance(cell, dict):
             continue
-        meta = cell.get("metadata", {}) or {}
-        if "solution" in (meta.get("tags") or []):
+        tags = cell_tags(cell)
+        if "solution" in tags:
             continue
-        wb = meta.get("workbook", {}) or {}
-        kind, cid = wb.get("kind"), wb.get("id")
-        if kind == "reflection" or (cell.get("cell_type") == "markdown" and "reflection" in (meta.get("tags") or [])):
+        wb = cell_meta(cell)  # metadata that breaks the contract counts as none
+        kind, cid = (wb.kind, wb.id) if wb else (None, None)
+        if kind == "reflection" or (cell.get("cell_type") == "markdown" and "reflection" in tags):
             reflections += 1
             written += reflection_written(_source(cell))
             continue
@@ -154,9 +155,12 @@ def notebook_progress(path: str | Path, principle: str = "") -> NotebookProgress
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
         cells = nb["cells"]
+        if not isinstance(cells, list):
+            raise TypeError("cells is not a list")
     except (OSError, ValueError, KeyError, TypeError):
         return NotebookProgress(principle, None, 0, 0, 0, 0)
-    principle = principle or str(nb.get("metadata", {}).get("workbook", {}).get("principle", ""))
+    meta = notebook_meta(nb)
+    principle = principle or (meta.principle if meta and meta.principle else "")
     return cells_progress(cells, principle, path)
 
 
@@ -171,8 +175,6 @@ def progress_table(workspace: str | Path = ".") -> Any:
     (16, ['not started'])
     """
     import pandas as pd
-
-    from workbook.curriculum import principles
 
     rows = []
     for p in principles():

@@ -22,6 +22,8 @@ from typing import Any, Literal
 
 from workbook.compare import compare
 from workbook.errors import InputError, WorkbookError
+from workbook.paths import exercises_dirs
+from workbook.principles import include_extra_roots
 
 __all__ = [
     "Context",
@@ -241,8 +243,6 @@ class Rubric:
 
 
 def _module_from(path: Path, name: str) -> Any:
-    from workbook.principles import include_extra_roots
-
     include_extra_roots()  # a rubric imports its principle's package, which may live in an extra root
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - a .py file always has a loader
@@ -257,8 +257,6 @@ def _rubric_folder(folder: str | Path | None, principle: str = "") -> Path:
     ``exercises/``) and the extra roots' ``exercises/`` that has the principle's rubric."""
     if folder is not None:
         return Path(folder)
-    from workbook.paths import exercises_dirs
-
     env = os.environ.get("CTO_WORKBOOK_EXERCISES")
     candidates = exercises_dirs()
     if env:

@@ -54,6 +54,7 @@ import jupytext
 import nbformat
 
 from workbook.errors import WorkbookError
+from workbook.kernels import run_notebook
 
 __all__ = [
     "SOURCE_FORMAT",
@@ -238,12 +239,10 @@ def _read_previous(path: Path) -> nbformat.NotebookNode | None:
 
 def _execute_checked(nb: nbformat.NotebookNode, folder: Path) -> None:
     """Run the notebook with papermill (in ``folder``) and keep the checked cells' outputs."""
-    import papermill as pm
-
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "source.ipynb", Path(tmp) / "executed.ipynb"
         nbformat.write(nb, str(src))
-        pm.execute_notebook(str(src), str(out), kernel_name="python3", progress_bar=False, cwd=str(folder))
+        run_notebook(src, out, cwd=str(folder))
         ran = {c.id: c for c in nbformat.read(str(out), as_version=4).cells}
     for cell in nb.cells:
         if _checked(cell):

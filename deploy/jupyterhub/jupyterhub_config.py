@@ -20,6 +20,8 @@ WORKBOOK_SINGLEUSER_CONFIG_DIR     read-only Jupyter settings for every candidat
 WORKBOOK_HUB_TOKEN                 token of the cohort-admin service
                                    (``workbook cohort`` uses the same variable)
 WORKBOOK_INSTRUCTORS               comma-separated instructor user names (admins)
+WORKBOOK_HUB_MENTORS               comma-separated mentor user names: each opens
+                                   only their mentees' servers (roster column mentor)
 WORKBOOK_HUB_AUTH                  native (default), google or azuread
 WORKBOOK_HUB_MEM_LIMIT             memory per candidate server (default 2G)
 WORKBOOK_HUB_CPU_LIMIT             CPUs per candidate server (default 1)
@@ -118,7 +120,9 @@ else:
     raise ValueError(f"WORKBOOK_HUB_AUTH = {auth!r} is not allowed: expected native, google or azuread")
 
 c.Authenticator.allow_existing_users = True  # users made by `workbook cohort roster import`
-c.Authenticator.allowed_users = set(instructors)
+# Mentors (CETPA pairs every candidate with one): WORKBOOK_HUB_MENTORS=dr-lee,ms-kim.
+mentors = sorted({u.strip() for u in env("WORKBOOK_HUB_MENTORS", "").split(",") if u.strip()})
+c.Authenticator.allowed_users = set(instructors) | set(mentors)
 c.LocalAuthenticator.create_system_users = True
 # Private homes: 0700, so candidates cannot read each other's work. JupyterHub
 # appends the user name to this command.
@@ -128,7 +132,7 @@ c.LocalAuthenticator.add_user_cmd = [
 
 # Instructors: an admin group. The group is defined here only: roster import
 # refuses to put anyone into it.
-c.JupyterHub.load_groups = {"instructors": {"users": instructors}}
+c.JupyterHub.load_groups = {"instructors": {"users": instructors}, "mentors": {"users": mentors}}
 
 # --- services ----------------------------------------------------------------
 cull_timeout = int(env("WORKBOOK_HUB_CULL_TIMEOUT", "3600"))
@@ -156,6 +160,16 @@ if env("WORKBOOK_HUB_TOKEN"):
         "name": "cohort-admin",
         "scopes": ["admin:users", "admin:groups", "servers"],
         "services": ["cohort-admin"],
+    })
+# Each mentor may open (and see the state of) the servers of their own mentees and
+# nobody else's: `workbook cohort roster import` puts the candidates the roster's
+# `mentor` column gives a mentor into the group `mentees-<mentor>`.
+for mentor in mentors:
+    roles.append({
+        "name": f"mentor-{mentor}",
+        "description": f"{mentor} may open the servers of their mentees (group mentees-{mentor}) only",
+        "scopes": [f"access:servers!group=mentees-{mentor}", f"read:servers!group=mentees-{mentor}"],
+        "users": [mentor],
     })
 c.JupyterHub.load_roles = roles
 

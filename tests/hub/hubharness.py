@@ -98,8 +98,8 @@ class Hub:
             return ""
 
 
-def start_hub(root: Path, timeout: float = 90.0) -> Hub:
-    """Start JupyterHub with the shipped configuration plus the test overlay."""
+def start_hub(root: Path, timeout: float = 90.0, extra_env: dict[str, str] | None = None) -> Hub:
+    """Start JupyterHub with the shipped configuration plus the test overlay (and ``extra_env``, e.g. mentors)."""
     os.chmod(root, 0o755)
     port, api_port, hub_port = free_port(), free_port(), free_port()
     url = f"http://127.0.0.1:{port}"
@@ -120,6 +120,7 @@ def start_hub(root: Path, timeout: float = 90.0) -> Hub:
         "CWTEST_PROXY_API": f"http://127.0.0.1:{api_port}",
         "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}:/usr/sbin:/sbin",
     })
+    env.update(extra_env or {})
     env.pop("JUPYTERHUB_API_TOKEN", None)
     log = root / "jupyterhub.log"
     jupyterhub = Path(sys.executable).parent / "jupyterhub"

@@ -34,10 +34,11 @@ from workbook.cohort import WORKSPACE
 from workbook.cohort.safefs import Owner, UnsafePathError, open_dir, read_file, split, write_file
 from workbook.cohort.settings import DEFAULT_COHORT_DIR, private_dir
 from workbook.errors import InputError
+from workbook.grading.release import is_placeholder
 from workbook.privatefs import write_private
 from workbook.roster import candidate_parameters
 
-__all__ = ["HandoutResult", "source_notebooks", "parameterized", "handout", "updated_name",
+__all__ = ["HandoutResult", "source_notebooks", "parameterized", "handout", "hand_out_to", "updated_name",
            "default_source", "home_of", "check_candidate_edition", "cells_fingerprint",
            "NotCandidateEdition"]
 
@@ -107,8 +108,6 @@ def check_candidate_edition(source: str | Path, notebooks: Sequence[str]) -> Non
     the released placeholder.
     """
     import nbformat
-
-    from workbook.grading.release import is_placeholder
 
     problems: list[str] = []
     for rel in notebooks:
@@ -332,13 +331,59 @@ def handout(
                                          f"the home folder {base} does not exist: create it for {entry.candidate} "
                                          "(or import the roster into the hub), or pass --homes with the right template"))
             continue
-        record_path = records / f"{entry.candidate}.json"
-        record = _load_record(record_path)
-        for rel in notebooks:
-            data = parameterized(Path(source) / rel, params)
-            try:
-                results.append(_hand_one(base, owner, rel, data, record, today, entry.candidate))
-            except UnsafePathError as exc:
-                results.append(HandoutResult(entry.candidate, rel, "skipped", str(exc)))
-        write_private(record_path, json.dumps(record, indent=1, sort_keys=True))
+        results += hand_out_to(base, params, source, records / f"{entry.candidate}.json",
+                               candidate=entry.candidate, today=today, owner=owner, notebooks=notebooks)
+    return results
+
+
+def hand_out_to(
+    base: str | Path,
+    params: dict[str, Any],
+    source: str | Path,
+    record_path: str | Path,
+    *,
+    candidate: str,
+    today: dt.date | None = None,
+    owner: Owner | None = None,
+    notebooks: Sequence[str] | None = None,
+) -> list[HandoutResult]:
+    """Hand every notebook of ``source`` to one workspace, ``base/cto-workbook/``, with ``params``.
+
+    The rules of :func:`handout` for one candidate: new material replaces a file
+    still equal to what was handed out before (``record_path`` remembers it) and
+    lands beside a changed one. :func:`handout` calls this for every candidate of a
+    roster; ``workbook workspace`` (``make lab``) for the local candidate.
+
+    Parameters
+    ----------
+    base
+        The folder that holds the workspace (a candidate's home).
+    params
+        The parameters papermill injects (``candidate``, ``district``, ``seed``).
+    source
+        The folder of notebooks to hand out (the candidate edition).
+    record_path
+        The JSON file recording what was handed out (created when missing).
+    candidate
+        Named in each result.
+    today
+        The date used in the name of material written beside a changed notebook.
+    owner
+        Who new files belong to (default: the owner of ``base``).
+    notebooks
+        The relative paths to hand out (default: every notebook of ``source``).
+    """
+    base = Path(base)
+    record_path = Path(record_path)
+    owner = owner or Owner.of(base)
+    today = today or dt.date.today()
+    record = _load_record(record_path)
+    results: list[HandoutResult] = []
+    for rel in notebooks if notebooks is not None else source_notebooks(source):
+        data = parameterized(Path(source) / rel, params)
+        try:
+            results.append(_hand_one(base, owner, rel, data, record, today, candidate))
+        except UnsafePathError as exc:
+            results.append(HandoutResult(candidate, rel, "skipped", str(exc)))
+    write_private(record_path, json.dumps(record, indent=1, sort_keys=True))
     return results

@@ -16,16 +16,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbook.errors import InputError, WorkbookError
-from workbook.roster import groups_of
+from workbook.roster import groups_of, mentees_of
 
-__all__ = ["HubError", "HubClient", "ImportReport", "import_roster", "COHORT_GROUP",
-           "TOKEN_ENV", "URL_ENV", "DEFAULT_API_URL"]
+__all__ = ["HubError", "HubClient", "ImportReport", "import_roster", "COHORT_GROUP", "MENTOR_GROUP",
+           "mentee_group", "TOKEN_ENV", "URL_ENV", "DEFAULT_API_URL"]
 
 TOKEN_ENV = "WORKBOOK_HUB_TOKEN"
 URL_ENV = "WORKBOOK_HUB_API_URL"
 DEFAULT_API_URL = "http://127.0.0.1:8000/hub/api"
 #: Every imported candidate joins this group (instructors' tools select on it).
 COHORT_GROUP = "candidates"
+#: Every mentor named in the roster joins this group.
+MENTOR_GROUP = "mentors"
+
+
+def mentee_group(mentor: str) -> str:
+    """The hub group of one mentor's mentees; the hub's ``mentor-<name>`` role opens their servers.
+
+    >>> mentee_group("dr-lee")
+    'mentees-dr-lee'
+    """
+    return f"mentees-{mentor}"
 
 
 class HubError(WorkbookError):
@@ -152,24 +163,36 @@ class ImportReport:
     existing: list[str] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
 
+    mentors: list[str] = field(default_factory=list)
+
     def lines(self) -> list[str]:
         out = [f"created {len(self.created)} user(s): {', '.join(self.created) or '-'}",
                f"already on the hub: {', '.join(self.existing) or '-'}"]
         out += [f"group {g}: {', '.join(m)}" for g, m in self.groups.items()]
+        if self.mentors:
+            out.append(f"mentors: {', '.join(self.mentors)}: each may open only their mentees' servers once the hub "
+                       f"lists them in WORKBOOK_HUB_MENTORS (hub.env) and has been restarted")
         return out
 
 
 def import_roster(client: HubClient, entries: Sequence[Any]) -> ImportReport:
-    """Create the roster's candidates as hub users and put them in their groups.
+    """Create the roster's candidates (and mentors) as hub users and put them in their groups.
 
     Every candidate joins :data:`COHORT_GROUP`; a ``group`` column adds more.
-    Safe to run again: existing users and memberships are left as they are.
+    Each mentor of the ``mentor`` column joins :data:`MENTOR_GROUP`, and their
+    mentees join :func:`mentee_group`. Safe to run again: existing users and
+    memberships are left as they are.
     """
+    mentees = mentees_of(entries)
     names = [e.candidate for e in entries]
+    everyone = names + [m for m in mentees if m not in names]
     present = client.users()
-    report = ImportReport(existing=[n for n in names if n in present])
-    report.created = client.create_users([n for n in names if n not in present])
+    report = ImportReport(existing=[n for n in everyone if n in present], mentors=sorted(mentees))
+    report.created = client.create_users([n for n in everyone if n not in present])
     wanted = {COHORT_GROUP: names, **groups_of(entries)}
+    if mentees:
+        wanted[MENTOR_GROUP] = sorted(mentees)
+        wanted.update({mentee_group(m): people for m, people in sorted(mentees.items())})
     for group, members in wanted.items():
         client.ensure_group(group)
         client.add_to_group(group, members)

@@ -15,6 +15,8 @@ import json
 import sys
 from typing import Any
 
+from workbook import curriculum
+
 __all__ = ["register", "run"]
 
 
@@ -41,7 +43,6 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
 
 def run(args: argparse.Namespace) -> int:
     """Print the curriculum table, one principle, or JSON; return the exit code."""
-    from workbook import curriculum
 
     if args.principle:
         chosen = (curriculum.principle(args.principle),)

@@ -7,6 +7,8 @@
     workbook review reflections export --submissions submissions/ -o scores.csv       # a sheet to fill in
     workbook review reflections import scores.csv --grader dr-lee                     # all rows or nothing
     workbook review similarity submissions/ -o similarity/                            # pairs unusually alike
+    workbook review dashboard -o dashboard/                                           # the cohort at a glance, item analysis
+    workbook review dashboard -o dashboard-lee/ --mentor dr-lee                       # one mentor's mentees
 
 Every subcommand reads the gradebook that ``workbook grade`` wrote
 (``--gradebook``, default ``grades/gradebook.sqlite``). Reflections can also be
@@ -19,7 +21,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbook.commands.roster_args import SECRET_HELP
+from workbook.commands.roster_args import SECRET_HELP, resolve_roster
+from workbook.errors import WorkbookError
+from workbook.grading.dashboard import dashboard_data
+from workbook.grading.dashboard_page import write_dashboard
+from workbook.grading.gradebook import Gradebook
+from workbook.grading.layout import DEFAULT_FORMAT
+from workbook.rubric import load_rubric
 
 __all__ = ["register"]
 
@@ -27,8 +35,6 @@ _GRADEBOOK = "grades/gradebook.sqlite"
 
 
 def _common(p: argparse.ArgumentParser, *, layout: bool = True, gradebook: bool = True) -> None:
-    from workbook.grading.layout import DEFAULT_FORMAT
-
     if gradebook:
         p.add_argument("--gradebook", default=_GRADEBOOK, help=f"SQLite gradebook (default: {_GRADEBOOK})")
     p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
@@ -38,7 +44,7 @@ def _common(p: argparse.ArgumentParser, *, layout: bool = True, gradebook: bool 
 
 
 def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
-    """Add ``review`` with its subcommands ``feedback``, ``reflections export|import`` and ``similarity``."""
+    """Add ``review`` with its subcommands ``feedback``, ``reflections export|import``, ``similarity`` and ``dashboard``."""
     p = subparsers.add_parser(name, help=help_text, description=help_text)
     sub = p.add_subparsers(dest="review_command", metavar="SUBCOMMAND", required=True)
 
@@ -75,40 +81,96 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
     sm.add_argument("--min-similarity", type=float, default=0.25, help="and at least this Jaccard similarity (default 0.25)")
     _common(sm, gradebook=False)
     sm.set_defaults(func=_similarity)
+
+    db = sub.add_parser("dashboard", help="an offline HTML page: the cohort by principle, item analysis with the "
+                                          "commonest wrong answers, score distributions, who has not submitted")
+    db.add_argument("-o", "--out", default="dashboard", help="output folder (default: dashboard/): OUT/index.html")
+    db.add_argument("--submissions", default="submissions", type=Path,
+                    help="the folder of submissions, for the collection's late flags (default: submissions/)")
+    db.add_argument("--roster", type=Path, help="roster CSV: who should have submitted, and mentors "
+                    "(default: the roster stored in the cohort folder, if any)")
+    db.add_argument("--cohort-dir", default="cohort", type=Path, help="the cohort folder (default: cohort/)")
+    db.add_argument("--mentor", metavar="NAME", help="only this mentor's mentees (the roster's mentor column)")
+    db.add_argument("--publish-answers", action="store_true",
+                    help="also list the right answers the cohort gave (by default no expected value appears)")
+    _common(db, layout=False)
+    db.set_defaults(func=_dashboard)
     return p
+
+
+def _read(args: argparse.Namespace, submissions: str, *, candidates: Any = None) -> list[Any]:
+    """Every submission read once (never run); a bad file is kept with its reason, never fatal."""
+    from workbook.grading.submission_texts import candidate_notebooks
+
+    return candidate_notebooks(submissions, notebooks=args.notebooks, exercises=args.exercises,
+                               layout=args.layout, only=getattr(args, "only", ()), candidates=candidates)
+
+
+def _list_unreadable(items: list[Any]) -> None:
+    from workbook.grading.submission_texts import unreadable
+
+    bad = unreadable(items)
+    if bad:
+        print(f"{len(bad)} submission(s) could not be read; the rest were processed:")
+        for line in bad:
+            print(f"  {line}")
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from workbook.cohort.preflight import check_roster
+    from workbook.cohort.settings import stored_roster
+
+    if not Path(args.gradebook).is_file():
+        raise WorkbookError(f"no gradebook at {args.gradebook}: run `workbook grade` first, or pass --gradebook")
+    roster = args.roster or stored_roster(args.cohort_dir)
+    entries = check_roster(roster) if roster else []
+    if args.mentor and not entries:
+        raise WorkbookError("--mentor needs the roster (its mentor column): pass --roster or run `workbook cohort init`")
+    with Gradebook(args.gradebook) as book:
+        if not book.results():
+            raise WorkbookError(f"the gradebook {args.gradebook} holds no results yet: run `workbook grade` first")
+        data = dashboard_data(book, roster=entries, submissions=args.submissions, exercises=args.exercises,
+                              mentor=args.mentor, publish_answers=args.publish_answers)
+    page = write_dashboard(data, args.out)
+    print(f"wrote {page}: {len(data.candidates)} candidate(s), {len(data.items)} exercise(s) analysed"
+          + (f", mentees of {args.mentor}" if args.mentor else "")
+          + (" (right answers published)" if args.publish_answers else ""))
+    return 0
 
 
 def _feedback(args: argparse.Namespace) -> int:
     from workbook.cohort.settings import stored_roster
-    from workbook.commands.roster_args import resolve_roster
     from workbook.grading.feedback import write_feedback
 
     roster, secret = None, None
     if args.roster or stored_roster(args.cohort_dir):
         choice = resolve_roster(args, command="review feedback")  # every problem of the roster, before any page
         roster, secret = choice.path, choice.secret
+    items = _read(args, args.submissions, candidates=args.candidate or None)
     pages = write_feedback(
         args.submissions, args.out, gradebook=args.gradebook, roster=roster, cohort_secret=secret,
         notebooks=args.notebooks, exercises=args.exercises, layout=args.layout, only=args.only,
-        candidates=args.candidate, publish_answers=args.publish_answers,
+        candidates=args.candidate, publish_answers=args.publish_answers, items=items,
     )
     print(f"wrote {len(pages)} feedback page(s) under {args.out}" + (" (expected values published)" if args.publish_answers else ""))
+    _list_unreadable(items)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflection_csv import export_csv
 
+    items = _read(args, args.submissions)
     with Gradebook(args.gradebook) as book:
-        path = export_csv(book, args.submissions, args.out, notebooks=args.notebooks, exercises=args.exercises, layout=args.layout)
+        path = export_csv(book, args.submissions, args.out, notebooks=args.notebooks, exercises=args.exercises,
+                          layout=args.layout, items=items)
     print(f"wrote {path}: fill in level (and optionally points and comment; #N reuses comment N), then "
           f"`workbook review reflections import {path} --grader NAME`")
+    _list_unreadable(items)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflection_csv import import_csv
 
     with Gradebook(args.gradebook) as book:
@@ -118,16 +180,15 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _similarity(args: argparse.Namespace) -> int:
-    from workbook.grading.submission_texts import candidate_notebooks
     from workbook.grading.similarity import collect_passages, compare_passages, write_report
-    from workbook.rubric import load_rubric
+    from workbook.grading.submission_texts import unreadable
 
-    items = candidate_notebooks(args.submissions, notebooks=args.notebooks, exercises=args.exercises,
-                                layout=args.layout, only=args.only)
+    items = _read(args, args.submissions)
     rubrics = {pid: load_rubric(pid, folder=args.exercises) for pid in {i.principle for i in items}}
     passages = collect_passages(items, rubrics)
     pairs = compare_passages(passages, z_threshold=args.z, min_similarity=args.min_similarity)
-    page, table = write_report(pairs, passages, args.out)
+    page, table = write_report(pairs, passages, args.out, unreadable=unreadable(items))
     flagged = sum(p.flagged for p in pairs)
     print(f"{len(pairs)} pairs compared, {flagged} flagged; wrote {page} and {table}")
+    _list_unreadable(items)
     return 0

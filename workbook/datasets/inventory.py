@@ -4,9 +4,16 @@ Device counts come from the district profile (student and staff devices,
 planned lifespan, average age); the spread over purchase years is drawn with
 the seed. Chromebook Auto Update Expiration (AUE): Google gives platforms
 released in 2021 or later 10 years of updates, counted from the platform's
-release, not the purchase (announced September 2023; M). Earlier platforms had
-shorter, model-specific dates: the workbook uses release + 6 years for them and
-labels that ``illustrative``.
+release, not the purchase (announced September 2023). Eligible older platforms
+reach the same 10 years only if an administrator opts in to extended updates
+in the Admin console, which removes the Play Store and Android apps (Google
+Admin Help, "Extended updates support"; H): their rows say
+``aue_opt_in=True``. Check each model's date on Google's Auto Update policy page.
+
+Windows 10 reached end of support on Oct 14, 2025; its cost to stay current is
+a year of Extended Security Updates at Microsoft's education price for the ESU
+year that starts in the fiscal year (reference table
+``extended_security_updates``), or, once ESU ends, a replacement laptop.
 
 Software end-of-support dates come from the reference table
 ``software_lifecycle`` (vendors' published dates marked M, made-up vendors
@@ -21,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbook.datasets._common import as_district, fiscal_year_of, rng_for
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -80,8 +88,10 @@ def device_inventory(district: Any, seed: int, fiscal_year: str | None = None) -
             "count": int(count),
             "unit_cost": round(d.devices.unit_cost * rng.uniform(0.92, 1.08), 2),
             "platform_release_year": release,
-            "aue_year": release + (10 if modern else 6),
-            "aue_basis": "Google: 10 years from platform release (M)" if modern else "illustrative: release + 6 years",
+            "aue_year": release + 10,
+            "aue_opt_in": not modern,
+            "aue_basis": ("Google: 10 years from platform release (H)" if modern
+                          else "Google: 10 years from platform release if the administrator opts in to extended updates (H)"),
         })
     staff = _age_mix(rng, d.devices.staff_devices, d.devices.average_age_years + 0.5, life + 2)
     staff_cost = float(rng.uniform(850, 1_200))
@@ -98,6 +108,7 @@ def device_inventory(district: Any, seed: int, fiscal_year: str | None = None) -
             "unit_cost": round(staff_cost * rng.uniform(0.95, 1.05), 2),
             "platform_release_year": year,
             "aue_year": pd.NA,
+            "aue_opt_in": False,
             "aue_basis": "not applicable: Windows support follows the OS version (see software_inventory)",
         })
     frame = pd.DataFrame(rows)
@@ -134,9 +145,8 @@ def software_inventory(district: Any, seed: int, fiscal_year: str | None = None)
     """
     import pandas as pd
 
-    from workbook.tools.reference import reference_table
-
     d = as_district(district)
+    _, start = fiscal_year_of(d, fiscal_year)
     rng = rng_for(d, seed, "software_inventory")
     catalog = reference_table("software_lifecycle")
     staff_devices = d.devices.staff_devices
@@ -164,6 +174,27 @@ def software_inventory(district: Any, seed: int, fiscal_year: str | None = None)
     frame = frame[frame["count"] > 0].reset_index(drop=True)
     low_high = [_UPGRADE_COST[c] for c in frame["category"]]
     frame["upgrade_cost_per_unit"] = [float(round(rng.uniform(lo, hi), -1)) for lo, hi in low_high]
+    windows10 = frame["product"] == "Windows 10"
+    if windows10.any():
+        frame.loc[windows10, "upgrade_cost_per_unit"] = _windows10_cost(start, staff_cost_hint=float(rng.uniform(850, 1_200)))
     frame["end_of_support"] = pd.to_datetime(frame["end_of_support"]).dt.date
     columns = ["product", "version", "vendor", "category", "end_of_support", "count", "upgrade_cost_per_unit", "source", "confidence"]
     return pd.DataFrame(frame[columns])
+
+
+def _windows10_cost(start_year: int, *, staff_cost_hint: float) -> float:
+    """Per device: the education ESU price of the ESU year starting in the fiscal year, else a replacement laptop."""
+    import datetime as dt
+
+    from workbook.tools.reference import reference_table
+
+    esu = reference_table("extended_security_updates")
+    esu = esu[esu["product"] == "Windows 10"]
+    begin, end = dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
+    for _, row in esu.iterrows():
+        if begin <= dt.date.fromisoformat(str(row["starts"])) <= end:
+            return float(row["price_per_device"])
+    last = max(dt.date.fromisoformat(str(e)) for e in esu["ends"])
+    if begin > last:
+        return float(round(staff_cost_hint, -1))  # ESU over: the device must be replaced or upgraded
+    return float(esu["price_per_device"].min())

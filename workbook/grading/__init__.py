@@ -15,6 +15,7 @@ One module per stage of the pipeline, each importable on its own:
 ``score``                  scoring in the grader's process, hidden checks included
 ``gradebook``              SQLite, one transaction per result, CSV and Excel export
 ``hidden``                 hidden checks required unless ``--public-only`` (marked)
+``plan``                   one job per candidate and notebook; what kernels cannot see
 ``runner``                 a cohort on all cores or on a Dask cluster
 =========================  ====================================================
 

@@ -238,6 +238,9 @@ def execute_notebook(
                 report=str(report),
             )
             km.sandbox_json = config.to_json()
+            kernel_uid = config.uid
+        else:
+            kernel_uid = None
         holder: list[Any] = []
         deadline_hit = threading.Event()
 
@@ -269,6 +272,10 @@ def execute_notebook(
             timer.cancel()
             if holder and holder[0].km is not None:
                 _kill_group(_kernel_pid(holder[0].km))
+            if kernel_uid is not None:  # nothing the kernel started is alive once the run returns
+                from workbook.grading.kernel_uids import end_processes_of
+
+                end_processes_of(kernel_uid)
         client = holder[0] if holder else None
         timed_out = list(client.timed_out_cells) if client else []
         if deadline_hit.is_set():

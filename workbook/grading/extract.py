@@ -18,7 +18,7 @@ self-check altogether. So the grader never asks whether an output is
   the execute request's random message id, which the kernel cannot know in
   advance), so output sent from another cell, a thread or a timer lands in
   that cell, not in an exercise's; answers arriving as updates of an
-  earlier display are ignored (:mod:`workbook.grading.execute`);
+  earlier display are ignored (:mod:`workbook.grading.engine`);
 - the last valid payload in the cell wins, as for a re-run ``answer()``;
 - the value is decoded as plain data (:func:`decode_answer`), bounded in
   size, and scored in the grader's process against the rubric and hidden
@@ -34,6 +34,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbook.contract import ANSWER_MIME, AnswerError, cell_id, decode_answer
+from workbook.grading.release import is_placeholder
+
 __all__ = ["Extraction", "extract_answers"]
 
 
@@ -46,9 +49,9 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
 
 
-def _wb_id(cell: Any) -> str:
-    meta = cell.get("metadata", {}).get("workbook")
-    return str(meta.get("id", "")) if isinstance(meta, dict) and meta.get("id") else ""
+def _source(cell: Any) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
 
 
 def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str]) -> Extraction:
@@ -57,8 +60,8 @@ def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str
     Examples
     --------
     >>> from nbformat.v4 import new_notebook, new_code_cell, new_output
-    >>> from workbook.notebook.answers import ANSWER_MIME, encode_answer
-    >>> genuine = new_code_cell("answer('z9-a', 2)", metadata={"workbook": {"id": "z9-a"}})
+    >>> from workbook.notebook.answers import encode_answer
+    >>> genuine = new_code_cell("answer('z9-a', 2)", metadata={"workbook": {"id": "z9-a", "kind": "exercise"}})
     >>> genuine.outputs = [new_output("display_data", data={ANSWER_MIME: encode_answer("z9-a", 2.0)})]
     >>> forged = new_code_cell("...")
     >>> forged.outputs = [new_output("display_data", data={ANSWER_MIME: encode_answer("z9-b", 9.0)})]
@@ -68,13 +71,11 @@ def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str
     >>> got.problems["z9-b"]
     'the exercise cell z9-b is not in the notebook'
     """
-    from workbook.notebook.answers import ANSWER_MIME, AnswerError, decode_answer
-
     wanted = set(exercise_ids)
     out = Extraction()
     seen: set[str] = set()
     for cell in nb.cells:
-        wid = _wb_id(cell)
+        wid = cell_id(cell)
         if wid not in wanted or cell.get("cell_type") != "code":
             continue
         if wid in seen:
@@ -110,6 +111,8 @@ def extract_answers(nb: Any, exercise_ids: list[str] | tuple[str, ...] | set[str
                 out.problems[wid] = "not answered: the placeholder is still in the exercise cell"
             else:
                 out.problems[wid] = f"no answer was recorded: the cell raised {error[:300]}"
+        elif is_placeholder(_source(cell)):
+            out.problems[wid] = "not answered: the placeholder is still in the exercise cell"
         elif cell.get("execution_count") is None and not cell.get("outputs"):
             out.problems[wid] = "no answer was recorded: the cell did not run (an earlier time limit or crash)"
         else:

@@ -22,6 +22,7 @@ it works offline, from a USB stick or attached to an e-mail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -29,8 +30,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
+from workbook.contract import cell_id
 from workbook.errors import InputError, WorkbookError
+from workbook.grading.gradebook import Gradebook
 from workbook.grading.hidden import PUBLIC_ONLY
+from workbook.grading.reflections import migrate, reflection_scores
+from workbook.grading.runner import plan_jobs
+from workbook.grading.score import notebook_defaults
+from workbook.grading.submission_texts import candidate_notebooks
+from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES, make_exporter
+from workbook.rubric import Context, load_rubric
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
@@ -82,9 +92,6 @@ def feedback_context(
     ``params`` (the candidate's notebook parameters) are needed only with
     ``publish_answers``, to compute the expected values.
     """
-    from workbook import __version__
-    from workbook.grading.reflections import reflection_scores
-    from workbook.rubric import Context
 
     row = book.conn.execute("SELECT * FROM results WHERE candidate = ? AND notebook = ?", (candidate, notebook)).fetchone()
     if row is None:
@@ -187,14 +194,11 @@ def make_feedback_exporter() -> Any:
     >>> e.template_name, e.mathjax_url, e.require_js_url
     ('feedback', '', '')
     """
-    from workbook.portfolio.exporter import make_exporter
 
     return make_exporter(template_name="feedback", template_dirs=(TEMPLATES,))
 
 
 def _css() -> str:
-    from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES
-
     # The code highlighting styles come inline from nbconvert's CSSHTMLHeaderPreprocessor.
     parts = [(PORTFOLIO_TEMPLATES / "site" / "static" / "site.css").read_text(encoding="utf-8"),
              (TEMPLATES / "feedback" / "static" / "feedback.css").read_text(encoding="utf-8")]
@@ -205,7 +209,7 @@ def render_feedback(nb: Any, context: dict[str, Any], exporter: Any = None) -> s
     """The page's HTML for a notebook and its :func:`feedback_context`."""
     exporter = exporter or make_feedback_exporter()
     context = dict(context, title=nb.metadata.get("title") or context["title"], css=_css())
-    known = {c.metadata.get("workbook", {}).get("id") for c in nb.cells if isinstance(c.metadata.get("workbook"), dict)}
+    known = {cell_id(c) for c in nb.cells} - {""}
     context["orphans"] = [e for e in context["exercises"] if e["id"] not in known]
     resources = {"feedback": context, "portfolio": {"notebook": context["notebook"], "widgets": False, "mathjax": False},
                  "metadata": {"name": context["title"]}}
@@ -218,20 +222,18 @@ def write_feedback(
     roster: str | Path | None = None, cohort_secret: str | None = None,
     notebooks: str | Path | None = None, exercises: str | Path | None = None, layout: str | None = None,
     only: Sequence[str] = (), candidates: Sequence[str] = (), publish_answers: bool = False,
+    items: Sequence[Any] | None = None,
 ) -> list[Path]:
     """Write ``out/<candidate>/<notebook>.html`` for every result in the gradebook; return the pages.
 
     Each page shows the parameters its result was graded with, as stored in
     the gradebook, never the notebook's defaults. Only a result from a
     gradebook written before parameters were stored falls back to the roster,
-    as ``workbook grade`` would plan it.
+    as ``workbook grade`` would plan it. ``items`` are the submissions
+    already read with :func:`~workbook.grading.submission_texts.candidate_notebooks`
+    (read here when ``None``); one that cannot be read gets a page on the
+    released notebook with the gradebook's reason.
     """
-    from workbook.grading.gradebook import Gradebook
-    from workbook.grading.reflections import migrate
-    from workbook.grading.submission_texts import candidate_notebooks
-    from workbook.grading.runner import plan_jobs
-    from workbook.grading.score import notebook_defaults
-    from workbook.rubric import load_rubric
 
     book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
     try:
@@ -249,13 +251,14 @@ def write_feedback(
             jobs, _ = plan_jobs(submissions, roster=roster, cohort_secret=cohort_secret, public_only=True, **kwargs,
                                 **({"layout": layout} if layout else {}))
             params = {(j.candidate, j.notebook): j.params for j in jobs} | params
-        items = {(i.candidate, i.notebook): i for i in candidate_notebooks(
-            submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)}
+        if items is None:
+            items = candidate_notebooks(submissions, layout=layout, candidates={r["candidate"] for r in results}, **kwargs)
+        by_key = {(i.candidate, i.notebook): i for i in items}
         rubrics = {pid: load_rubric(pid, folder=exercises, hidden=True) for pid in principles}
         exporter = make_feedback_exporter()
         written: list[Path] = []
         for r in results:
-            item = items.get((r["candidate"], r["notebook"]))
+            item = by_key.get((r["candidate"], r["notebook"]))
             if item is None:
                 continue
             mine = notebook_defaults(item.template) | params.get((r["candidate"], r["notebook"]), {"candidate": r["candidate"]})
@@ -263,7 +266,14 @@ def write_feedback(
                                        params=mine, publish_answers=publish_answers)
             page = Path(out) / r["candidate"] / f"{r['notebook']}.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(render_feedback(feedback_notebook(item, mine), context, exporter), encoding="utf-8")
+            try:
+                body = render_feedback(feedback_notebook(item, mine), context, exporter)
+            except Exception as exc:  # noqa: BLE001 - one odd submission must not stop the cohort's feedback
+                shown = dataclasses.replace(item, restored=None)  # the released notebook, with the scores
+                context = dict(context, warnings=[*context.get("warnings", []),
+                                                  f"the submission could not be shown on this page ({type(exc).__name__})"])
+                body = render_feedback(feedback_notebook(shown, mine), context, exporter)
+            page.write_text(body, encoding="utf-8")
             written.append(page)
         return written
     finally:

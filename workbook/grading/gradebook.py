@@ -71,6 +71,13 @@ CREATE TABLE IF NOT EXISTS history (
     replaced_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS history_by_result ON history (candidate, notebook);
+CREATE TABLE IF NOT EXISTS answers (
+    candidate TEXT NOT NULL,
+    notebook TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (candidate, notebook, exercise)
+);
 CREATE TABLE IF NOT EXISTS outcomes (
     candidate TEXT NOT NULL,
     notebook TEXT NOT NULL,
@@ -105,6 +112,8 @@ class Result:
     seconds: float = 0.0
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
+    #: exercise id -> the answer recorded in the grader's run, as its JSON payload (``encode_answer``)
+    answers: dict[str, Any] = field(default_factory=dict)
 
 
 class Gradebook:
@@ -180,6 +189,12 @@ class Gradebook:
                 (time.strftime("%Y-%m-%dT%H:%M:%S%z"), result.candidate, result.notebook),
             )
             self.conn.execute("DELETE FROM outcomes WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
+            self.conn.execute("DELETE FROM answers WHERE candidate = ? AND notebook = ?", (result.candidate, result.notebook))
+            self.conn.executemany(
+                "INSERT INTO answers VALUES (?,?,?,?)",
+                [(result.candidate, result.notebook, ex, json.dumps(payload, sort_keys=True, default=str))
+                 for ex, payload in result.answers.items()],
+            )
             self.conn.execute(
                 f"INSERT OR REPLACE INTO results ({', '.join(RESULT_COLUMNS)}) VALUES ({', '.join('?' * len(RESULT_COLUMNS))})",
                 (
@@ -207,6 +222,14 @@ class Gradebook:
         """The parameters a stored result was graded with (empty when none are stored)."""
         found = self.result(candidate, notebook)
         return dict(found["params"]) if found else {}
+
+    def answers(self, notebook: str | None = None) -> list[dict[str, Any]]:
+        """The recorded answers (``candidate``, ``notebook``, ``exercise``, ``payload`` as a dict)."""
+        sql, args = "SELECT * FROM answers", []
+        if notebook:
+            sql, args = sql + " WHERE notebook = ?", [notebook]
+        rows = self.conn.execute(sql + " ORDER BY candidate, notebook, exercise", args).fetchall()
+        return [dict(r) | {"payload": json.loads(r["payload"])} for r in rows]
 
     def history(self, candidate: str | None = None) -> list[dict[str, Any]]:
         """Earlier results that a regrade replaced, oldest first."""

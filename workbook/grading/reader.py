@@ -10,13 +10,54 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["ReadResult", "read_submission", "parse_submission", "MAX_BYTES"]
+__all__ = ["ReadResult", "read_submission", "parse_submission", "MAX_BYTES", "MAX_DEPTH"]
 
 MAX_BYTES = 64 * 2**20
+#: Deepest nesting of lists and objects a submission may have (Jupyter's own notebooks: about 10).
+MAX_DEPTH = 100
+
+# A lone surrogate can only come from a JSON escape (UTF-8 text cannot hold one): look closer only then.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unencodable(raw: dict[str, Any], *, check_surrogates: bool = True) -> str:
+    """Why ``raw`` (parsed JSON) cannot be handled as a notebook, or ``""``: too deep, or a lone surrogate.
+
+    Walks iteratively, so depth itself cannot exhaust the stack.
+
+    >>> _unencodable({"cells": [{"source": "fine"}, {"source": "bad \\ud800"}]})
+    'cell 2 contains a lone surrogate character (\\\\ud800), which no UTF-8 file can hold: it was damaged or written by a tool other than Jupyter'
+    >>> deep = []
+    >>> for _ in range(150):
+    ...     deep = [deep]
+    >>> _unencodable({"cells": [], "metadata": {"x": deep}})
+    "the notebook's metadata nests lists or objects more than 100 levels deep: it was not saved by Jupyter"
+    """
+    parts = [(f"cell {i + 1}", c) for i, c in enumerate(raw.get("cells") or [])]
+    parts += [("the notebook's metadata" if k == "metadata" else f"the notebook's {k!r} entry", v)
+              for k, v in raw.items() if k != "cells"]
+    for where, value in parts:
+        stack = [(value, 1)]
+        while stack:
+            item, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                return f"{where} nests lists or objects more than {MAX_DEPTH} levels deep: it was not saved by Jupyter"
+            if isinstance(item, dict):
+                if check_surrogates:
+                    stack.extend((k, depth) for k in item)
+                stack.extend((v, depth + 1) for v in item.values())
+            elif isinstance(item, list):
+                stack.extend((v, depth + 1) for v in item)
+            elif check_surrogates and isinstance(item, str) and (m := _SURROGATE.search(item)):
+                return (f"{where} contains a lone surrogate character (\\u{ord(m.group()):04x}), which no UTF-8 file "
+                        "can hold: it was damaged or written by a tool other than Jupyter")
+    return ""
 
 
 @dataclass
@@ -86,8 +127,16 @@ def parse_submission(data: bytes) -> ReadResult:
         if exc.pos >= len(text.rstrip()) or not text.rstrip().endswith("}"):
             return bad(f"the file ends early (truncated at byte {len(data)}): it was probably not saved completely")
         return bad(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+    except RecursionError:
+        return bad(f"the file nests lists or objects thousands of levels deep (a notebook needs fewer than {MAX_DEPTH}): "
+                   "it was not saved by Jupyter")
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return bad(f"the file holds a value that cannot be read: {str(exc).split(';')[0]}")
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
         return bad('the file is JSON but not a notebook (no "cells" list)')
+    problem = _unencodable(raw, check_surrogates=_MAYBE_SURROGATE.search(text) is not None)
+    if problem:
+        return bad(problem)
     for i, cell in enumerate(raw["cells"]):
         if not isinstance(cell, dict) or cell.get("cell_type") not in {"code", "markdown", "raw"}:
             return bad(f"cell {i + 1} is not a notebook cell (no valid cell_type)")
@@ -100,7 +149,7 @@ def parse_submission(data: bytes) -> ReadResult:
     try:
         nb = nbformat.reads(text, as_version=4)
     except Exception as exc:  # noqa: BLE001 - any reader failure is the file's fault
-        return bad(f"the notebook cannot be read: {exc}")
+        return bad(f"the notebook cannot be read: {type(exc).__name__}: {str(exc)[:200]}")
     seen: set[str] = set()
     for i, cell in enumerate(nb.cells):
         cid = cell.get("id")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ from workbook.grading.reflections import (
     reflection_scores,
     store_scores,
 )
-from workbook.grading.submission_texts import candidate_notebooks
+from workbook.grading.submission_texts import CandidateNotebook, candidate_notebooks
+from workbook.rubric import load_rubric
 
 __all__ = ["CSV_COLUMNS", "ReflectionCSVError", "export_csv", "import_csv"]
 
@@ -60,14 +62,17 @@ def _excerpt(text: str) -> str:
 def export_csv(
     book: Any, submissions: str | Path, out: str | Path, *,
     notebooks: str | Path | None = None, exercises: str | Path | None = None, layout: str | None = None,
+    items: Sequence[CandidateNotebook] | None = None,
 ) -> Path:
     """Write the scoring sheet: one row per candidate x reflection x criterion in the gradebook.
 
     ``level``, ``points`` and ``comment`` are left empty for the instructor;
     ``scored`` shows a score already stored and ``comments`` the criterion's
     reusable comments (write ``#2`` in ``comment`` to reuse the second).
+    ``items`` are the submissions already read with
+    :func:`~workbook.grading.submission_texts.candidate_notebooks` (read here when ``None``);
+    a submission that cannot be read gets rows that say why.
     """
-    from workbook.rubric import load_rubric
 
     migrate(book)
     results = book.results()
@@ -75,8 +80,9 @@ def export_csv(
         raise WorkbookError(f"the gradebook {book.path} holds no graded submissions: run `workbook grade` first")
     wanted = {(r["candidate"], r["notebook"]) for r in results}
     principles = sorted({r["principle"] for r in results})
-    items = candidate_notebooks(submissions, notebooks=notebooks, exercises=exercises, layout=layout,
-                                candidates={c for c, _ in wanted}, only=principles)
+    if items is None:
+        items = candidate_notebooks(submissions, notebooks=notebooks, exercises=exercises, layout=layout,
+                                    candidates={c for c, _ in wanted}, only=principles)
     stored = {(s.candidate, s.notebook, s.reflection, s.criterion): s for s in reflection_scores(book)}
     rubrics = {pid: load_rubric(pid, folder=exercises) for pid in principles}
     path = Path(out)
@@ -119,7 +125,6 @@ def import_csv(book: Any, path: str | Path, *, grader: str, exercises: str | Pat
     file, the row (as a spreadsheet numbers it: the header is row 1), the
     column, the value and what is allowed.
     """
-    from workbook.rubric import load_rubric
 
     who = check_grader(grader)
     src = Path(path)

@@ -8,9 +8,14 @@ Rules for a cell tagged ``solution``:
 - Otherwise the leading comment lines stay (the exercise's instructions) and
   the rest is replaced.
 
-The placeholder names the exercise, shows the shape of the ``answer(...)``
-call and raises ``NotImplementedError``, so a blank submission scores zero with
-a clear reason ("the placeholder is still there") instead of a silent miss.
+The placeholder is the exercise's own call with the value left out,
+``answer("l6-tco-5yr", ...)``: run as it is, it shows "not answered yet" and
+records nothing, so Run All reaches the end of the notebook (the charts and
+readings after an exercise never wait for it), and a blank submission scores
+zero with a clear reason ("the placeholder is still there") instead of a
+silent miss. Scaffolding kept around a ``# BEGIN SOLUTION`` block must not
+need the answer's variables. Placeholders of earlier releases (``raise
+NotImplementedError``) are still recognised.
 
 A released solution cell is tagged ``answer`` instead: it now holds the
 candidate's own work (the portfolio shows it; ``solution`` cells, the
@@ -28,13 +33,14 @@ never is.
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import SCHEMA_VERSION, NotebookContractError, cell_id, cell_tags, check_notebook, notebook_meta, upgrade_notebook
 from workbook.errors import WorkbookError
+from workbook.paths import exercises_dir, exercises_dirs, notebooks_dir, notebooks_dirs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -48,7 +54,6 @@ __all__ = [
     "principle_of",
 ]
 
-SCHEMA_VERSION = 1
 PLACEHOLDER_MARK = "# YOUR ANSWER HERE"
 _BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*#+\s*END SOLUTION\s*$", re.IGNORECASE)
@@ -59,24 +64,30 @@ _TEST_TAG_PREFIX = "nbval-"
 _SHARED_MARK = re.compile(r"\A<!-- shared: [a-z0-9-]+ -->\n?")
 
 
+#: The placeholder's own call: ``answer("id", ...)`` with the Ellipsis still in it.
+_UNANSWERED_CALL = re.compile(r"^\s*answer\(\s*[\"'][^\"']*[\"']\s*,\s*\.\.\.\s*\)\s*$", re.MULTILINE)
+
+
 def _placeholder(exercise_id: str, indent: str = "") -> list[str]:
-    call = f'answer("{exercise_id}", ...)' if exercise_id else "answer(...)"
     return [
-        f"{indent}{PLACEHOLDER_MARK}: replace these lines with your code, then record your value with",
-        f"{indent}# {call}",
-        f'{indent}raise NotImplementedError("{exercise_id or "this exercise"}: not answered yet; replace this line with your answer")',
+        f"{indent}{PLACEHOLDER_MARK}: replace these lines with your code, and the ... below with your value",
+        f'{indent}answer("{exercise_id}", ...)',
     ]
 
 
 def is_placeholder(source: str) -> bool:
-    """Whether a cell's source still holds the released placeholder.
+    """Whether a cell's source still holds the released placeholder (this release's or an earlier one's).
 
     >>> is_placeholder(release_source("x = 1\\nanswer('z9-a', x)", "z9-a"))
     True
     >>> is_placeholder("answer('z9-a', 3)")
     False
+    >>> is_placeholder("# YOUR ANSWER HERE: ...\\nraise NotImplementedError('z9-a: not answered yet')")
+    True
     """
-    return PLACEHOLDER_MARK in source and "raise NotImplementedError" in source
+    if PLACEHOLDER_MARK not in source:
+        return False
+    return "raise NotImplementedError" in source or _UNANSWERED_CALL.search(source) is not None
 
 
 def release_source(source: str, exercise_id: str = "") -> str:
@@ -86,15 +97,13 @@ def release_source(source: str, exercise_id: str = "") -> str:
     --------
     >>> print(release_source("# Exercise 1: the five-year total\\nt = 3\\nanswer('z9-total', t)", "z9-total"))
     # Exercise 1: the five-year total
-    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
-    # answer("z9-total", ...)
-    raise NotImplementedError("z9-total: not answered yet; replace this line with your answer")
-    >>> print(release_source("rows = load()\\n# BEGIN SOLUTION\\nt = sum(rows)\\n# END SOLUTION\\nanswer('z9-t', t)", "z9-t"))
+    # YOUR ANSWER HERE: replace these lines with your code, and the ... below with your value
+    answer("z9-total", ...)
+    >>> print(release_source("rows = load()\\n# BEGIN SOLUTION\\nt = sum(rows)\\n# END SOLUTION\\nshow(rows)", "z9-t"))
     rows = load()
-    # YOUR ANSWER HERE: replace these lines with your code, then record your value with
-    # answer("z9-t", ...)
-    raise NotImplementedError("z9-t: not answered yet; replace this line with your answer")
-    answer('z9-t', t)
+    # YOUR ANSWER HERE: replace these lines with your code, and the ... below with your value
+    answer("z9-t", ...)
+    show(rows)
     """
     if is_placeholder(source):
         return source
@@ -113,21 +122,16 @@ def release_source(source: str, exercise_id: str = "") -> str:
     return "\n".join(lines[:keep] + _placeholder(exercise_id))
 
 
-def _tags(cell: Any) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []) or [])
-
-
-def _wb_id(cell: Any) -> str:
-    meta = cell.get("metadata", {}).get("workbook") or {}
-    return str(meta.get("id", "")) if isinstance(meta, dict) else ""
-
-
 def release_notebook(nb: Any) -> Any:
-    """The candidate edition of an instructor notebook (a new node; ``nb`` is unchanged)."""
-    out = copy.deepcopy(nb)
+    """The candidate edition of an instructor notebook (a new node; ``nb`` is unchanged).
+
+    Its workbook metadata is first brought to the current schema version
+    (:func:`workbook.contract.upgrade_notebook`).
+    """
+    out = upgrade_notebook(nb)
     cells = []
     for cell in out.cells:
-        tags = _tags(cell)
+        tags = cell_tags(cell)
         if "instructor" in tags:
             continue
         meta = cell.setdefault("metadata", {})
@@ -142,7 +146,7 @@ def release_notebook(nb: Any) -> Any:
             cell["outputs"] = []
             cell["execution_count"] = None
             if "solution" in tags:
-                cell["source"] = release_source(cell.source, _wb_id(cell))
+                cell["source"] = release_source(cell.source, cell_id(cell))
         if "solution" in tags:
             # In the candidate edition the cell holds the candidate's own answer.
             tags = ["answer" if t == "solution" else t for t in tags]
@@ -170,9 +174,9 @@ def principle_of(nb: Any, path: str | Path = "") -> str:
     >>> principle_of(nbformat.v4.new_notebook(), "leadership/L6-fiscal-management.ipynb")
     'L6'
     """
-    wb = nb.metadata.get("workbook") or {}
-    if wb.get("principle"):
-        return str(wb["principle"]).upper()
+    meta = notebook_meta(nb)
+    if meta is not None and meta.principle:
+        return meta.principle
     stem = Path(path).stem
     match = re.match(r"^([A-Za-z]+\d+)\b", stem)
     if not match:
@@ -209,8 +213,6 @@ def course_notebooks(notebooks: str | Path | None = None, exercises: str | Path 
     then each extra root's (``$CTO_WORKBOOK_PATH``, :func:`workbook.paths.extra_roots`);
     the first that has a principle wins. A folder given alone pairs with the default other.
     """
-    from workbook.paths import exercises_dir, exercises_dirs, notebooks_dir, notebooks_dirs
-
     if notebooks or exercises:
         pairs = [(Path(notebooks) if notebooks else notebooks_dir(), Path(exercises) if exercises else exercises_dir())]
     else:
@@ -245,8 +247,6 @@ def release(
     """
     import nbformat
 
-    from workbook.paths import notebooks_dir
-
     src_nb = Path(notebooks) if notebooks else notebooks_dir()
     target = Path(out)
     if not src_nb.is_dir():
@@ -257,7 +257,11 @@ def release(
         if resolved in (nb_dir.resolve(), ex_dir.resolve()) or nb_dir.resolve() in resolved.parents:
             raise WorkbookError(f"--out {target} must not be the instructor's notebooks or exercises folder, nor inside it")
     written: list[Path] = []
-    for pid, (path, nb_dir, ex_dir) in sorted(course.items()):
+    found = sorted(course.items())
+    problems = [f"{path.relative_to(nb_dir)}: {p}" for _, (path, nb_dir, _) in found for p in check_notebook(nbformat.read(str(path), as_version=4))]
+    if problems:
+        raise NotebookContractError(", ".join(sorted({str(c[1]) for _, c in found})), problems)
+    for pid, (path, nb_dir, ex_dir) in found:
         nb = nbformat.read(str(path), as_version=4)
         data = nbformat.writes(release_notebook(nb)).encode("utf-8") + b"\n"
         dest = target / "notebooks" / path.relative_to(nb_dir)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["status_label", "row_reason", "grade_table", "table_rows"]
+__all__ = ["status_label", "row_reason", "grade_table", "table_rows", "summary_table", "params_change", "answer_payloads"]
 
 
 def status_label(row: dict[str, Any]) -> str:
@@ -87,3 +87,42 @@ def grade_table(rows: Sequence[dict[str, Any]], *, title: str = "Gradebook", cap
         score = "-" if label in {"not submitted", "not started"} else f"{r['score']:g} / {r['possible']:g}"
         table.add_row(r["candidate"], r["notebook"], f"[{colour}]{label}[/{colour}]", score, row_reason(r, r.get("outcomes", [])))
     return table
+
+
+def summary_table(summary: Any) -> Any:
+    """A rich table of a run's new results (a :class:`workbook.grading.runner.Summary`)."""
+    rows = [{"candidate": r.candidate, "notebook": r.notebook, "status": r.status, "reason": r.reason,
+             "score": r.score, "possible": r.possible, "outcomes": r.outcomes} for r in summary.results]
+    caption = f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped"
+    if summary.kept:
+        caption += f", {len(summary.kept)} kept (graded with other parameters)"
+    return grade_table(rows, title="Grading results", caption=caption)
+
+
+def params_change(stored: dict[str, Any], asked: dict[str, Any]) -> str:
+    """Why a stored result was kept: the parameters it was graded with, and those asked for now.
+
+    >>> params_change({"candidate": "ana", "district": "sample-rural", "seed": 4}, {"candidate": "ana"})
+    "graded with district sample-rural, seed 4; this run has the notebook's default district, the notebook's default seed"
+    """
+    def shown(p: dict[str, Any]) -> str:
+        return ", ".join(f"{k} {p[k]}" if k in p else f"the notebook's default {k}" for k in ("district", "seed"))
+
+    return f"graded with {shown(stored)}; this run has {shown(asked)}"
+
+
+def answer_payloads(answers: dict[str, Any]) -> dict[str, Any]:
+    """The recorded answers as JSON payloads, for the gradebook (item analysis reads them).
+
+    >>> answer_payloads({"z9-total": 101.0})
+    {'z9-total': {'schema_version': 1, 'exercise': 'z9-total', 'kind': 'number', 'value': 101.0}}
+    """
+    from workbook.notebook.answers import AnswerError, encode_answer
+
+    out: dict[str, Any] = {}
+    for exercise, value in answers.items():
+        try:
+            out[exercise] = encode_answer(exercise, value)
+        except AnswerError:  # it was decoded from such a payload; never lose the result over it
+            continue
+    return out

@@ -1,6 +1,8 @@
 """Rebuild a submission on its released template: what is locked comes from the template.
 
-The candidate owns exactly two kinds of cells, matched by ``metadata.workbook.id``:
+The candidate owns exactly two kinds of cells, matched by ``metadata.workbook.id``
+(read through :mod:`workbook.contract`: an id that does not follow the contract
+counts as no id, so the cell is kept as one the candidate added):
 exercise cells (tag ``answer`` in the candidate edition, ``solution`` in the instructor's) and reflection cells (tag ``reflection``).
 Every other template cell (readings, parameters, set-up, worked examples,
 artifacts) is taken from the template, whatever the submission holds. Cells
@@ -26,6 +28,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbook.contract import cell_id, cell_tags
 from workbook.grading.release import is_placeholder
 
 __all__ = ["RestoreResult", "restore_submission", "editable_ids"]
@@ -41,22 +44,12 @@ class RestoreResult:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-def _wb_id(cell: Any) -> str:
-    meta = cell.get("metadata", {}).get("workbook")
-    return str(meta.get("id", "")) if isinstance(meta, dict) and meta.get("id") else ""
-
-
-def _tags(cell: Any) -> list[str]:
-    tags = cell.get("metadata", {}).get("tags") or []
-    return [t for t in tags if isinstance(t, str)]
-
-
 def editable_ids(template: Any) -> dict[str, Any]:
     """The template's candidate-owned cells by workbook id (exercises and reflections)."""
     out: dict[str, Any] = {}
     for cell in template.cells:
-        wid = _wb_id(cell)
-        if wid and ({"solution", "answer", "reflection"} & set(_tags(cell))):
+        wid = cell_id(cell)
+        if wid and ({"solution", "answer", "reflection"} & set(cell_tags(cell))):
             out.setdefault(wid, cell)
     return out
 
@@ -65,7 +58,7 @@ def _clean_extra(cell: Any) -> Any:
     extra = copy.deepcopy(cell)
     meta = extra.setdefault("metadata", {})
     meta.pop("workbook", None)
-    tags = [t for t in _tags(extra) if t not in _STRIP_TAGS]
+    tags = [t for t in cell_tags(extra) if t not in _STRIP_TAGS]
     if tags:
         meta["tags"] = tags
     else:
@@ -88,7 +81,7 @@ def restore_submission(submission: Any, template: Any) -> RestoreResult:
     from nbformat.v4 import new_code_cell, new_markdown_cell
 
     editable = editable_ids(template)
-    locked_ids = {c.get("id") for c in template.cells if _wb_id(c) not in editable and c.get("id")}
+    locked_ids = {c.get("id") for c in template.cells if cell_id(c) not in editable and c.get("id")}
     editable_cell_ids = {c.get("id"): wid for wid, c in editable.items() if c.get("id")}
     warnings: list[str] = []
     notes: dict[str, str] = {}
@@ -100,7 +93,7 @@ def restore_submission(submission: Any, template: Any) -> RestoreResult:
     template_by_id = {c.get("id"): c for c in template.cells if c.get("id")}
     last_anchor: str | None = None
     for cell in submission.cells:
-        wid, cid = _wb_id(cell), cell.get("id")
+        wid, cid = cell_id(cell), cell.get("id")
         if wid in editable:
             copies.setdefault(wid, []).append(cell)
             anchor = editable[wid].get("id")
@@ -133,7 +126,7 @@ def restore_submission(submission: Any, template: Any) -> RestoreResult:
     for wid, tcell in editable.items():
         found = copies.get(wid, [])
         if not found:
-            kind = "exercise" if {"solution", "answer"} & set(_tags(tcell)) else "reflection"
+            kind = "exercise" if {"solution", "answer"} & set(cell_tags(tcell)) else "reflection"
             warnings.append(f"the {kind} cell {wid} was deleted; the released placeholder was used")
             notes[wid] = "deleted"
             continue
@@ -161,13 +154,13 @@ def restore_submission(submission: Any, template: Any) -> RestoreResult:
         used_ids.add(cid)
         cells.append(cell)
 
-    first_editable = next((c.get("id") for c in template.cells if _wb_id(c) in editable), None)
+    first_editable = next((c.get("id") for c in template.cells if cell_id(c) in editable), None)
     for tcell in template.cells:
         tid = tcell.get("id")
         if tid == first_editable:
             for extra in extras.get(None, []):
                 add(_clean_extra(extra))
-        wid = _wb_id(tcell)
+        wid = cell_id(tcell)
         if wid in chosen:
             source = _text(chosen[wid].source)
             maker = new_code_cell if tcell.cell_type == "code" else new_markdown_cell

@@ -16,36 +16,22 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbook.errors import InputError, WorkbookError
-from workbook.grading.execute import Limits
+from workbook.errors import InputError
+from workbook.grading.execute import execute_notebook
 from workbook.grading.gradebook import Gradebook, Result
 from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
-from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
+from workbook.grading.plan import Job, plan_jobs, safe_hide
+from workbook.grading.reader import read_submission
+from workbook.grading.report import answer_payloads, params_change
+from workbook.grading.score import notebook_defaults, rubric_fingerprint, score_submission
+from workbook.rubric import load_rubric
 
-__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide", "summary_table"]
-
-
-@dataclass(frozen=True)
-class Job:
-    """Everything a worker needs to grade one submission (plain data: it crosses processes)."""
-
-    candidate: str
-    principle: str
-    notebook: str
-    submission: str
-    template: str
-    exercises: str
-    params: dict[str, Any]
-    hide: tuple[str, ...] = ()
-    limits: Limits = field(default_factory=Limits)
-    kernel_name: str = "python3"
-    sandbox: bool = True
-    public_only: bool = False
+__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
 
 
 @dataclass
@@ -89,8 +75,6 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _rubric_version(job: Job) -> str:
-    from workbook.grading.score import rubric_fingerprint
-
     return rubric_fingerprint(job.principle, job.exercises, Path(job.template).read_bytes())
 
 
@@ -109,21 +93,15 @@ def grade_one(job: Job) -> Result:
 
 
 def _zero(rubric: Any, params: dict[str, Any], reason: str) -> list[Any]:
-    from workbook.grading.score import score_submission
-
     return score_submission(rubric, {}, params, problems={e.id: reason for e in rubric.exercises} | {c.exercise: reason for c in rubric.hidden})
 
 
 def _grade(job: Job, result: Result) -> Result:
     import nbformat
 
-    from workbook.grading.execute import execute_notebook
     from workbook.grading.extract import extract_answers
-    from workbook.grading.reader import read_submission
     from workbook.grading.release import release_notebook
     from workbook.grading.restore import restore_submission
-    from workbook.grading.score import notebook_defaults, score_submission
-    from workbook.rubric import load_rubric
 
     result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
     rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
@@ -164,6 +142,7 @@ def _grade(job: Job, result: Result) -> Result:
                 if "did not run" in text:
                     problems[key] = f"no answer was recorded: the cell did not run ({run.reason})"
         outcomes = score_submission(rubric, extraction.answers, params, problems=problems, notes=restored.notes)
+        result.answers = answer_payloads(extraction.answers)
         if result.status == "graded" and not extraction.answers and not result.reason:
             result.reason = "not started: no exercise was answered"
     result.outcomes = [
@@ -174,106 +153,6 @@ def _grade(job: Job, result: Result) -> Result:
     result.score = round(sum(o["points"] for o in result.outcomes), 6)
     result.possible = float(sum(o["possible"] for o in result.outcomes))
     return result
-
-
-# --------------------------------------------------------------------------- planning
-
-
-def _needed_by_kernel() -> list[Path]:
-    import tempfile
-
-    import workbook
-
-    return [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, Path(workbook.__file__).parent, tempfile.gettempdir())]
-
-
-def safe_hide(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-    """The paths that can be hidden from the kernel, and warnings for those that cannot.
-
-    A folder that holds the Python installation, the workbook package or the
-    temporary folder cannot be hidden (the kernel would not start).
-    """
-    needed = _needed_by_kernel()
-    keep: list[str] = []
-    warnings: list[str] = []
-    for raw in paths:
-        p = Path(raw).resolve()
-        if not p.exists():
-            continue
-        if any(p == n or p in n.parents for n in needed):
-            warnings.append(f"{p} holds what the kernel needs to run, so it cannot be hidden from it: keep submissions, rosters and gradebooks elsewhere")
-            continue
-        keep.append(str(p))
-    return sorted(set(keep)), warnings
-
-
-def plan_jobs(
-    submissions: str | Path,
-    *,
-    roster: str | Path | None = None,
-    cohort_secret: str | None = None,
-    notebooks: str | Path | None = None,
-    exercises: str | Path | None = None,
-    layout: str = DEFAULT_FORMAT,
-    only: Sequence[str] = (),
-    limits: Limits | None = None,
-    kernel_name: str = "python3",
-    hide: Sequence[str | Path] = (),
-    sandbox: bool = True,
-    public_only: bool = False,
-) -> tuple[list[Job], list[str]]:
-    """One job per candidate and notebook, and warnings about the plan.
-
-    Candidates come from the roster (with :func:`workbook.roster.candidate_parameters`,
-    so grading uses the same seed as the hand-out) or, without a roster, from the
-    folder names under ``submissions``. Every principle graded needs its hidden
-    checks (``<exercises>/hidden/<ID>.py``; an empty ``HIDDEN`` when it has none):
-    without them planning stops with :class:`HiddenChecksMissing`, unless
-    ``public_only``, which marks every result as graded with public checks only.
-    """
-    from workbook.grading.release import course_notebooks
-
-    root = Path(submissions)
-    if not root.is_dir():
-        raise InputError("submissions", str(submissions), "an existing folder of submissions")
-    course = course_notebooks(notebooks, exercises)  # pid -> (template, its notebooks folder, its rubrics folder)
-    templates = {pid: c[0] for pid, c in course.items()}
-    if only:
-        wanted = {o.upper() for o in only}
-        unknown = wanted - set(templates)
-        if unknown:
-            raise InputError("only", sorted(unknown), "principles with a notebook: " + ", ".join(sorted(templates)))
-        templates = {k: v for k, v in templates.items() if k in wanted}
-    rubrics = {k: course[k][2].resolve() for k in templates if (course[k][2] / f"{k}.py").is_file()}
-    templates = {k: v for k, v in templates.items() if k in rubrics}
-    if not templates:
-        raise WorkbookError("no notebook under " + ", ".join(sorted({str(c[1]) for c in course.values()}) or [str(notebooks)])
-                            + " has a rubric in " + ", ".join(sorted({str(c[2]) for c in course.values()}) or [str(exercises)]))
-    for ex_dir in sorted(set(rubrics.values())):
-        absent = missing_hidden_checks(ex_dir, [k for k, d in rubrics.items() if d == ex_dir])
-        if absent and not public_only:
-            raise HiddenChecksMissing(ex_dir, absent)
-    warnings: list[str] = []
-    if roster is not None:
-        from workbook.roster import candidate_parameters, read_roster
-
-        if not cohort_secret:
-            raise InputError("cohort_secret", cohort_secret, "the cohort's secret (the cohort folder's secret file or $WORKBOOK_COHORT_SECRET) to derive the seeds")
-        people = [(e.candidate, candidate_parameters(e, cohort_secret)) for e in read_roster(roster)]
-    else:
-        people = [(c, {"candidate": c}) for c in candidates_in(root, layout)]
-        warnings.append("no roster: every folder is a candidate, run with the notebooks' default district and seed")
-    secret_files = [roster] if roster else []
-    folders = [*(d / "hidden" for d in set(rubrics.values())), *{course[k][1] for k in templates}]
-    hidden, hide_warnings = safe_hide([*folders, root, *secret_files, *hide])
-    warnings += hide_warnings
-    jobs = [
-        Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(rubrics[pid]),
-            params, tuple(hidden), limits or Limits(), kernel_name, sandbox, public_only)
-        for candidate, params in people
-        for pid, tpl in sorted(templates.items())
-    ]
-    return jobs, warnings
 
 
 # --------------------------------------------------------------------------- running
@@ -378,7 +257,7 @@ def grade_cohort(
                 continue
             stored = book.result(job.candidate, job.notebook)
             if not asked and stored is not None and stored["params_hash"] != params_hash(job.params):
-                summary.kept.append((job.candidate, job.notebook, _params_change(stored["params"], job.params)))
+                summary.kept.append((job.candidate, job.notebook, params_change(stored["params"], job.params)))
                 continue
             todo.append(job)
         bar = _progress(progress, console, len(todo))
@@ -405,18 +284,6 @@ def grade_cohort(
     return summary
 
 
-def _params_change(stored: dict[str, Any], asked: dict[str, Any]) -> str:
-    """Why a stored result was kept: the parameters it was graded with, and those asked for now.
-
-    >>> _params_change({"candidate": "ana", "district": "sample-rural", "seed": 4}, {"candidate": "ana"})
-    "graded with district sample-rural, seed 4; this run has the notebook's default district, the notebook's default seed"
-    """
-    def shown(p: dict[str, Any]) -> str:
-        return ", ".join(f"{k} {p[k]}" if k in p else f"the notebook's default {k}" for k in ("district", "seed"))
-
-    return f"graded with {shown(stored)}; this run has {shown(asked)}"
-
-
 def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None:
     if not enabled or total == 0:
         return None
@@ -424,15 +291,3 @@ def _progress(enabled: bool, console: Any, total: int) -> tuple[Any, Any] | None
 
     bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console)
     return bar, bar.add_task("grading", total=total)
-
-
-def summary_table(summary: Summary) -> Any:
-    """A rich table: one row per new result, with a reason on every row short of full marks."""
-    from workbook.grading.report import grade_table
-
-    rows = [{"candidate": r.candidate, "notebook": r.notebook, "status": r.status, "reason": r.reason,
-             "score": r.score, "possible": r.possible, "outcomes": r.outcomes} for r in summary.results]
-    caption = f"{len(summary.results)} graded now, {summary.skipped} unchanged and skipped"
-    if summary.kept:
-        caption += f", {len(summary.kept)} kept (graded with other parameters)"
-    return grade_table(rows, title="Grading results", caption=caption)

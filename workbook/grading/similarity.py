@@ -25,7 +25,6 @@ never a finding by itself.
 from __future__ import annotations
 
 import csv
-import html
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -37,12 +36,14 @@ from typing import Any
 import numpy as np
 
 from workbook.errors import InputError
+from workbook.templating import render
 
 __all__ = ["Passage", "Pair", "tokens", "shingles", "own_tokens", "jaccard", "robust_z", "compare_passages", "collect_passages",
            "matching_stretches", "write_report"]
 
 _WORD = re.compile(r"\w+")
 _CODE = re.compile(r"\w+|[^\w\s]")
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "similarity"
 
 
 @dataclass(frozen=True)
@@ -207,23 +208,27 @@ def matching_stretches(a: str, b: str, kind: str = "reflection", min_len: int | 
     return spans_a, spans_b
 
 
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, shared)`` segments at ``spans``, for the template to mark.
+
+    >>> _segments("ab<cd>ef", [(2, 6)])
+    [('ab', False), ('<cd>', True), ('ef', False)]
+    """
     parts, pos = [], 0
     for start, end in sorted(spans):
-        parts += [html.escape(text[pos:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        parts += [(text[pos:start], False), (text[start:end], True)]
         pos = end
-    parts.append(html.escape(text[pos:]))
-    return "".join(parts)
+    parts.append((text[pos:], False))
+    return [(t, shared) for t, shared in parts if t]
 
 
-_CSS = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;max-width:80rem;margin:0 auto;padding:1rem 1.5rem;line-height:1.5}
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #c4ccd4;padding:.35rem .6rem;text-align:left;vertical-align:top}
-thead th{background:#f3f5f7}caption{text-align:left;font-weight:700}.side{table-layout:fixed}.side td{white-space:pre-wrap;font-size:.95rem}
-.code td{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}mark{background:#ffe08a;color:#1a1a1a}.note{color:#4a4a4a}"""
+def write_report(pairs: Sequence[Pair], passages: Sequence[Passage], out: str | Path,
+                 unreadable: Sequence[str] = ()) -> tuple[Path, Path]:
+    """Write ``out/similarity.html`` (flagged pairs side by side) and ``out/similarity.csv`` (every pair).
 
-
-def write_report(pairs: Sequence[Pair], passages: Sequence[Passage], out: str | Path) -> tuple[Path, Path]:
-    """Write ``out/similarity.html`` (flagged pairs side by side) and ``out/similarity.csv`` (every pair)."""
+    ``unreadable`` lists submissions that could not be read (see
+    :func:`workbook.grading.submission_texts.unreadable`); the page names them as not compared.
+    """
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     text = {(p.candidate, p.notebook, p.item): p for p in passages}
@@ -233,33 +238,13 @@ def write_report(pairs: Sequence[Pair], passages: Sequence[Passage], out: str | 
         writer.writerow(["notebook", "item", "kind", "candidate_a", "candidate_b", "similarity", "robust_z", "flagged"])
         for p in sorted(pairs, key=lambda p: (p.notebook, p.item, -p.similarity)):
             writer.writerow([p.notebook, p.item, p.kind, p.a, p.b, p.similarity, p.z, "yes" if p.flagged else "no"])
-    flagged = sorted((p for p in pairs if p.flagged), key=lambda p: (-p.z, -p.similarity))
-    rows = "".join(
-        f'<tr><td><a href="#pair-{i}">{html.escape(p.notebook)}</a></td><td>{html.escape(p.item)}</td>'
-        f"<td>{html.escape(p.a)}</td><td>{html.escape(p.b)}</td><td>{p.similarity:.2f}</td><td>{p.z:.1f}</td></tr>"
-        for i, p in enumerate(flagged, 1)
-    )
-    sections = []
-    for i, p in enumerate(flagged, 1):
+    flagged = []
+    for p in sorted((p for p in pairs if p.flagged), key=lambda p: (-p.z, -p.similarity)):
         a, b = text[(p.a, p.notebook, p.item)], text[(p.b, p.notebook, p.item)]
         sa, sb = matching_stretches(a.text, b.text, p.kind)
-        sections.append(
-            f'<section id="pair-{i}"><h2>{html.escape(p.notebook)} · {html.escape(p.item)}: {html.escape(p.a)} and {html.escape(p.b)}</h2>'
-            f'<p>Similarity {p.similarity:.2f} (robust z {p.z:.1f} against the cohort). Marked: stretches both passages share.</p>'
-            f'<table class="side{" code" if p.kind == "code" else ""}"><thead><tr><th scope="col">{html.escape(p.a)}</th>'
-            f'<th scope="col">{html.escape(p.b)}</th></tr></thead><tbody><tr><td>{_marked(a.text, sa)}</td>'
-            f"<td>{_marked(b.text, sb)}</td></tr></tbody></table></section>"
-        )
-    compared = len(pairs)
-    page = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Similarity report</title><style>{_CSS}</style></head><body><main><h1>Similarity report</h1>"
-        f'<p class="note">{compared} pairs compared; {len(flagged)} unusually alike for their cohort. Text the template already '
-        "held is left out, and blank or very short passages are not compared. A flag is a reason to read both passages, not a finding.</p>"
-        '<table><caption>Flagged pairs</caption><thead><tr><th scope="col">Notebook</th><th scope="col">Item</th><th scope="col">Candidate</th>'
-        f'<th scope="col">Candidate</th><th scope="col">Similarity</th><th scope="col">Robust z</th></tr></thead><tbody>{rows}</tbody></table>'
-        + "".join(sections) + "</main></body></html>\n"
-    )
+        flagged.append({"pair": p, "a": _segments(a.text, sa), "b": _segments(b.text, sb)})
+    page = render(TEMPLATES, "report.html.j2", compared=len(pairs), flagged=flagged,
+                  unreadable=list(unreadable))
     html_path = folder / "similarity.html"
     html_path.write_text(page, encoding="utf-8")
     return html_path, csv_path

@@ -15,9 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import cell_id
 from workbook.errors import InputError
+from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
+from workbook.grading.reader import read_submission
+from workbook.grading.release import instructor_notebooks, release_notebook
+from workbook.grading.restore import editable_ids, restore_submission
+from workbook.paths import exercises_dir, notebooks_dir
 
-__all__ = ["CandidateNotebook", "own_text", "candidate_notebooks"]
+__all__ = ["CandidateNotebook", "own_text", "candidate_notebooks", "unreadable"]
 
 
 @dataclass
@@ -73,12 +79,6 @@ def candidate_notebooks(
     """
     import nbformat
 
-    from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
-    from workbook.grading.reader import read_submission
-    from workbook.grading.release import instructor_notebooks, release_notebook
-    from workbook.grading.restore import editable_ids, restore_submission
-    from workbook.paths import exercises_dir, notebooks_dir
-
     root = Path(submissions)
     if not root.is_dir():
         raise InputError("submissions", str(submissions), "an existing folder of submissions")
@@ -97,13 +97,27 @@ def candidate_notebooks(
             read = read_submission(find_submission(root, who, path.stem, layout))
             item = CandidateNotebook(who, path.stem, pid, read.status, read.reason, template, kinds=kinds, template_text=given)
             if read.status == "ok":
-                item.restored = restore_submission(read.notebook, template).notebook
-                for cell in item.restored.cells:
-                    wid = (cell.metadata.get("workbook") or {}).get("id")
-                    if wid in cells and wid not in item.owned:
-                        item.owned[wid] = own_text(_text(cell.source), given[wid])
+                try:
+                    item.restored = restore_submission(read.notebook, template).notebook
+                    for cell in item.restored.cells:
+                        wid = cell_id(cell)
+                        if wid in cells and wid not in item.owned:
+                            item.owned[wid] = own_text(_text(cell.source), given[wid])
+                except Exception as exc:  # noqa: BLE001 - one odd file must not stop the cohort's review
+                    item.status, item.restored, item.owned = "invalid", None, {}
+                    item.reason = f"the notebook cannot be matched to the released one: {type(exc).__name__}: {str(exc)[:200]}"
             out.append(item)
     return out
+
+
+def unreadable(items: Iterable[CandidateNotebook]) -> list[str]:
+    """One line per submission that was found but could not be read, for the command's summary.
+
+    >>> unreadable([CandidateNotebook("ana", "L6-x", "L6", "invalid", "the file is empty", None),
+    ...             CandidateNotebook("ben", "L6-x", "L6", "missing", "no submission at ...", None)])
+    ['ana/L6-x: the file is empty']
+    """
+    return [f"{i.candidate}/{i.notebook}: {i.reason}" for i in items if i.status == "invalid"]
 
 
 # --------------------------------------------------------------------------- validation

@@ -1,9 +1,11 @@
-"""Answers as data: encode a candidate's value into a cell output and back.
+"""Answers as data: encode a candidate's value into the payload ``answer()`` records.
 
 The grader reads the value from the executed notebook's outputs under
 :data:`ANSWER_MIME`; nothing else in the output is trusted. The encoding is
 plain JSON with a schema version, lossless for numbers, text, lists,
-mappings, Series and DataFrames of numbers, text and dates.
+mappings, Series and DataFrames of numbers, text and dates. The payload's
+shape, its version and :func:`decode_answer` are the notebook contract's
+(:mod:`workbook.contract`); they are importable from here too.
 """
 
 from __future__ import annotations
@@ -14,18 +16,12 @@ import numbers
 from collections.abc import Mapping
 from typing import Any
 
-from workbook.errors import WorkbookError
+from workbook.contract import ANSWER_MIME, AnswerError, AnswerPayload, decode_answer
+from workbook.contract import ANSWER_SCHEMA_VERSION as SCHEMA_VERSION
 
 __all__ = ["ANSWER_MIME", "SCHEMA_VERSION", "AnswerError", "encode_answer", "decode_answer"]
 
-ANSWER_MIME = "application/vnd.ctoworkbook.answer+json"
-SCHEMA_VERSION = 1
-
 _SPECIAL = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-
-
-class AnswerError(WorkbookError):
-    """A value that has no faithful JSON form, or a malformed answer payload."""
 
 
 def _plain(value: Any, where: str, nested: bool = False) -> Any:
@@ -76,12 +72,19 @@ def encode_answer(exercise_id: str, value: Any) -> dict[str, Any]:
     >>> encode_answer("l6-x", object())
     Traceback (most recent call last):
     ...
-    workbook.notebook.answers.AnswerError: l6-x: a object cannot be recorded as an answer; use a number, text, a list, a dict, a pandas Series or a DataFrame
+    workbook.contract.AnswerError: l6-x: a object cannot be recorded as an answer; use a number, text, a list, a dict, a pandas Series or a DataFrame
     """
     if not isinstance(exercise_id, str) or not exercise_id:
         raise AnswerError(f"exercise_id = {exercise_id!r}: expected the exercise's id as text, e.g. 'l6-tco-5yr'")
     kind, encoded = _encode_value(exercise_id, value)
-    return {"schema_version": SCHEMA_VERSION, "exercise": exercise_id, "kind": kind, "value": encoded}
+    payload = {"schema_version": SCHEMA_VERSION, "exercise": exercise_id, "kind": kind, "value": encoded}
+    try:
+        AnswerPayload.model_validate(payload)  # the contract the grader reads it with
+    except ValueError as exc:  # pydantic's ValidationError
+        detail = exc.errors(include_url=False)[0] if hasattr(exc, "errors") else {"loc": (), "msg": str(exc)}
+        field = ".".join(str(p) for p in detail["loc"]) or "the value"
+        raise AnswerError(f"{exercise_id[:60]}: cannot be recorded: {field}: {detail['msg']}") from None
+    return payload
 
 
 def _encode_value(where: str, value: Any) -> tuple[str, Any]:
@@ -114,61 +117,3 @@ def _encode_value(where: str, value: Any) -> tuple[str, Any]:
 
 def _is_real(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def _restore_floats(value: Any) -> Any:
-    """Undo the ``{"$float": ...}`` marks of non-finite floats inside lists and mappings."""
-    if isinstance(value, list):
-        return [_restore_floats(v) for v in value]
-    if isinstance(value, dict):
-        if set(value) == {"$float"} and value["$float"] in _SPECIAL:
-            return _SPECIAL[value["$float"]]
-        return {k: _restore_floats(v) for k, v in value.items()}
-    return value
-
-
-def decode_answer(payload: Any) -> tuple[str, Any]:
-    """Read ``(exercise_id, value)`` back from a recorded payload.
-
-    Examples
-    --------
-    >>> decode_answer(encode_answer("l6-npv", 1234.5))
-    ('l6-npv', 1234.5)
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"year": [1, 2], "cost": [10.5, 11.0]})
-    >>> decode_answer(encode_answer("t", df))[1].equals(df)
-    True
-    >>> decode_answer({"exercise": "x"})
-    Traceback (most recent call last):
-    ...
-    workbook.notebook.answers.AnswerError: answer payload: missing field(s) kind, schema_version, value
-    """
-    if not isinstance(payload, Mapping):
-        raise AnswerError(f"answer payload: expected a JSON object, got {type(payload).__name__}")
-    missing = sorted({"schema_version", "exercise", "kind", "value"} - set(payload))
-    if missing:
-        raise AnswerError(f"answer payload: missing field(s) {', '.join(missing)}")
-    if payload["schema_version"] != SCHEMA_VERSION:
-        raise AnswerError(
-            f"answer payload: schema_version = {payload['schema_version']!r}; this workbook reads {SCHEMA_VERSION}"
-        )
-    kind, raw = payload["kind"], payload["value"]
-    exercise = str(payload["exercise"])
-    if kind == "none":
-        return exercise, None
-    if kind == "number":
-        return exercise, _SPECIAL.get(raw, raw) if isinstance(raw, str) else float(raw)
-    if kind in {"integer", "boolean", "text"}:
-        return exercise, raw
-    if kind in {"list", "mapping"}:
-        return exercise, _restore_floats(raw)
-    if kind in {"table", "series"}:
-        import pandas as pd
-
-        try:
-            if kind == "series":
-                return exercise, pd.Series(raw["data"], index=raw["index"], name=raw.get("name"))
-            return exercise, pd.DataFrame(raw["data"], index=raw["index"], columns=raw["columns"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise AnswerError(f"answer payload for {exercise}: malformed {kind} ({exc})") from None
-    raise AnswerError(f"answer payload for {exercise}: unknown kind {kind!r}")

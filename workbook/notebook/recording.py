@@ -8,10 +8,12 @@ from typing import Any
 from workbook.notebook.answers import ANSWER_MIME, AnswerError, encode_answer
 from workbook.notebook.selfcheck import SelfCheck, self_check
 
-__all__ = ["answer", "answer_bundle"]
+__all__ = ["answer", "answer_bundle", "NOT_ANSWERED"]
 
 # Plain symbols every common font has (emoji render as empty boxes in some exports and on paper).
-_ICON = {"matches": "✓", "partial": "◐", "not yet": "○", "unchecked": "i"}
+_ICON = {"matches": "✓", "partial": "◐", "not yet": "○", "not answered": "○", "unchecked": "i"}
+#: What the released placeholder says when it runs as it is: ``answer("id", ...)``.
+NOT_ANSWERED = "not answered yet (replace the ... with your value and run the cell again)"
 
 
 def answer_bundle(exercise_id: str, value: Any) -> dict[str, Any]:
@@ -22,7 +24,14 @@ def answer_bundle(exercise_id: str, value: Any) -> dict[str, Any]:
     ['application/vnd.ctoworkbook.answer+json', 'text/html', 'text/plain']
     >>> bundle["application/vnd.ctoworkbook.answer+json"]["value"]
     3.0
+
+    The placeholder's Ellipsis records nothing and says so:
+
+    >>> answer_bundle("l6-unknown", ...)["text/plain"]
+    '○ l6-unknown: not answered yet (replace the ... with your value and run the cell again)'
     """
+    if value is Ellipsis:
+        return _render(exercise_id, SelfCheck("not answered", NOT_ANSWERED))
     try:
         payload = encode_answer(exercise_id, value)
     except AnswerError as exc:
@@ -46,7 +55,8 @@ def answer(exercise_id: str, value: Any) -> None:
 
     The value is stored in the cell's output, where the instructor's grader
     reads it. The self-check says "matches" or "not yet" with a hint; it never
-    shows the expected value. A wrong answer never raises.
+    shows the expected value. A wrong answer never raises. ``answer(id, ...)``
+    (the released placeholder) records nothing and says "not answered yet".
 
     Parameters
     ----------

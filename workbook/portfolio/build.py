@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import html
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
+from workbook.curriculum import principles
+from workbook.portfolio.assets import copy_site_assets, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
+from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
+from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
 from workbook.portfolio.report import BuildReport
+from workbook.portfolio.scores import load_scores
 
 __all__ = ["build_site"]
 
@@ -23,14 +29,10 @@ def _has_widgets(nb: Any) -> bool:
 
 
 def _status_line(state: Any, score: Any) -> str:
-    parts = [f'<span class="wb-badge wb-badge-{state.status.replace(" ", "-")}">{html.escape(state.status)}</span>']
-    if state.reflections_total:
-        parts.append(f"{state.reflections_written} of {state.reflections_total} reflections written")
-    if state.answers:
-        parts.append(f"{state.answers} answers recorded")
-    if score is not None:
-        parts.append(f"score {html.escape(str(score))}")
-    return f'<p class="wb-status-line">{" · ".join(parts)}</p>'
+    from workbook.portfolio.fragments import status_line
+
+    return status_line(state.status, state.reflections_written, state.reflections_total, state.answers,
+                       None if score is None else str(score))
 
 
 def build_site(
@@ -45,14 +47,7 @@ def build_site(
     """Write the whole site into the (empty) folder ``site``; return the report."""
     import nbformat
 
-    from workbook import __version__
-    from workbook.curriculum import principles
-    from workbook.portfolio.assets import copy_site_assets, require_assets
     from workbook.portfolio.execute import candidate_parameters, execute_notebooks
-    from workbook.portfolio.exporter import make_exporter, notebook_css
-    from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
-    from workbook.portfolio.scores import load_scores
-    from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
     from workbook.portfolio.workspace import NotebookState, find_notebooks, notebook_state
 
     site.mkdir(parents=True, exist_ok=True)
@@ -105,22 +100,28 @@ def build_site(
                     "intro_html": _status_line(state, score),
                 },
             }
-            body, res = exporter.from_notebook_node(strip_title(nb, f"{ref.title} · Portfolio of {name}"), resources=resources)
-            ctx = res["portfolio"]
-            report.removed += ctx["removed"]
-            report.alt_fallbacks += ctx["alt_fallbacks"]
-            state.artifacts = len(ctx["artifacts"])
-            if ctx["artifacts"]:
-                artifact_groups.append({"id": p.id, "title": p.title, "file": ref.file, "artifacts": ctx["artifacts"]})
-            if ctx["reflections"]:
-                reflection_groups.append({"id": p.id, "title": p.title, "file": ref.file, "reflections": ctx["reflections"]})
-            manifest_nbs.append({
-                "principle": p.id,
-                "source": found[p.id].relative_to(workspace).as_posix(),
-                "sha256": sha256(found[p.id]),
-                "status": state.status,
-                "parameters": ctx["parameters"],
-            })
+            try:
+                body, res = exporter.from_notebook_node(strip_title(nb, f"{ref.title} · Portfolio of {name}"), resources=resources)
+            except Exception as exc:  # noqa: BLE001 - one odd notebook must not stop the portfolio
+                report.warnings.append(f"{found[p.id].relative_to(workspace)}: could not be rendered "
+                                       f"({type(exc).__name__}: {str(exc)[:200]}); its page lists the principle only")
+                body, res, state = render_page("principle.html.j2", chrome, ref.file, ref.title, p=p), None, NotebookState()
+            if res is not None:
+                ctx = res["portfolio"]
+                report.removed += ctx["removed"]
+                report.alt_fallbacks += ctx["alt_fallbacks"]
+                state.artifacts = len(ctx["artifacts"])
+                if ctx["artifacts"]:
+                    artifact_groups.append({"id": p.id, "title": p.title, "file": ref.file, "artifacts": ctx["artifacts"]})
+                if ctx["reflections"]:
+                    reflection_groups.append({"id": p.id, "title": p.title, "file": ref.file, "reflections": ctx["reflections"]})
+                manifest_nbs.append({
+                    "principle": p.id,
+                    "source": found[p.id].relative_to(workspace).as_posix(),
+                    "sha256": sha256(found[p.id]),
+                    "status": state.status,
+                    "parameters": ctx["parameters"],
+                })
         (site / ref.file).write_text(body, encoding="utf-8")
         entries.append(search_entry(ref.file, ref.title, body))
         row = {"id": p.id, "title": p.title, "strand": p.strand, "file": ref.file, "status": state.status,

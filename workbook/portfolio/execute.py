@@ -40,6 +40,8 @@ def execute_notebooks(found: dict[str, Path], workdir: Path, *, timeout: int = 6
     import nbformat
     import papermill as pm
 
+    from workbook.kernels import run_notebook
+
     executed: dict[str, Path] = {}
     warnings: list[str] = []
     workdir.mkdir(parents=True, exist_ok=True)
@@ -48,10 +50,7 @@ def execute_notebooks(found: dict[str, Path], workdir: Path, *, timeout: int = 6
         params = {k: v for k, v in params.items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
         out = workdir / path.name
         try:
-            pm.execute_notebook(
-                str(path), str(out), parameters=params, cwd=str(path.parent),
-                progress_bar=False, execution_timeout=timeout, kernel_name="python3",
-            )
+            run_notebook(path, out, params, cwd=str(path.parent), execution_timeout=timeout)
         except pm.PapermillExecutionError as exc:
             warnings.append(f"{pid}: stopped with {exc.ename} in cell {exc.exec_count}; shown as far as it ran")
         except Exception as exc:  # a kernel that dies must not lose the rest of the portfolio

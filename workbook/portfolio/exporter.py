@@ -6,6 +6,7 @@ Reusing one in-process exporter costs about 0.1 s a notebook, against about
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,17 @@ def exporter_class() -> Any:
     from nbconvert.filters.highlight import Highlight2HTML
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
+    from workbook.portfolio.preprocessors.untrusted import UntrustedInputPreprocessor
+
     class PortfolioHTMLExporter(HTMLExporter):  # type: ignore[misc, valid-type]
         def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> tuple[str, Any]:
+            # Before anything of nbconvert's: the file is the candidate's (keys only the pipeline may set are
+            # removed, and fields nbconvert prints or validates are brought to nbformat's shapes).
+            resources = self._init_resources(resources)
+            nb, resources = UntrustedInputPreprocessor().preprocess(copy.deepcopy(nb), resources)
             langinfo = nb.metadata.get("language_info", {})
             lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
             self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
-            resources = self._init_resources(resources)
             self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources))
             markup, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             return focusable(markup), resources

@@ -12,6 +12,9 @@ import json
 import re
 from pathlib import Path
 
+from workbook.portfolio.fragments import SITE_TEMPLATES
+from workbook.templating import Markup, render
+
 __all__ = ["combine"]
 
 
@@ -48,30 +51,27 @@ def combine(site: Path, target: Path) -> Path:
             elif page in pages:
                 a["href"] = f"#{_key(page)}--{frag}" if frag else f"#{_key(page)}"
         h1 = main.find("h1")
-        title = h1.get_text(" ", strip=True) if h1 else file
-        inner = main.decode_contents()
         if file != "index.html":
-            inner = demote_headings(inner)
-            toc.append(f'<li><a href="#{key}">{title}</a></li>')
-        sections.append(f'<section id="{key}" class="wb-single-page">{inner}</section>')
+            toc.append((key, h1.get_text(" ", strip=True) if h1 else file))  # text: the template escapes it
+        inner = main.decode_contents()
+        sections.append((key, Markup(demote_headings(inner) if file != "index.html" else inner)))  # noqa: S704 - our own pages
     assets = site / "assets"
     css = "\n".join((assets / n).read_text(encoding="utf-8") for n in ("notebook.css", "site.css"))
-    print_css = (assets / "print.css").read_text(encoding="utf-8")
-    script = (assets / "site.js").read_text(encoding="utf-8").replace("</", "<\\/")
-    candidate = BeautifulSoup(manifest["candidate"], "html.parser").get_text()
-    from html import escape
-
-    doc = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-        f"<title>Portfolio of {escape(candidate)}</title>\n<style>\n{css}\n.wb-single-page {{ border-bottom: 2px solid #c4ccd4; padding-bottom: 1rem; }}\n"
-        f"@media print {{\n{print_css}\n.wb-single-page {{ break-before: page; }}\n}}\n</style>\n</head>\n"
-        '<body class="wb-page">\n<a class="wb-skip" href="#content">Skip to main content</a>\n'
-        f'<header class="wb-header"><p class="wb-site-title">Portfolio of {escape(candidate)}</p>'
-        f'<nav class="wb-nav" aria-label="Contents"><ul><li><a href="#page-index">Curriculum summary</a></li>{"".join(toc)}</ul></nav></header>\n'
-        '<main id="content" class="wb-main">\n' + "\n".join(sections) + "\n</main>\n"
-        f'<footer class="wb-footer"><p>Built {escape(manifest["built_at"])}; one self-contained file.</p></footer>\n'
-        f"<script>\n{script}\n</script>\n</body>\n</html>\n"
+    doc = render(
+        SITE_TEMPLATES, "single_file.html.j2",
+        candidate=BeautifulSoup(manifest["candidate"], "html.parser").get_text(),
+        built=manifest["built_at"], toc=toc, sections=sections,
+        css=_raw_text(css), print_css=_raw_text((assets / "print.css").read_text(encoding="utf-8")),
+        script=_raw_text((assets / "site.js").read_text(encoding="utf-8")),
     )
     target.write_text(doc, encoding="utf-8")
     return target
+
+
+def _raw_text(text: str) -> Markup:
+    """Our own stylesheet or script, for a ``<style>`` or ``<script>`` element: nothing in it may close the element.
+
+    >>> str(_raw_text("a { content: '</style>' }"))
+    "a { content: '<\\\\/style>' }"
+    """
+    return Markup(text.replace("</", "<\\/"))  # noqa: S704 - the site's own static files

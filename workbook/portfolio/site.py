@@ -79,6 +79,11 @@ def build_portfolio(
     out = Path(out)
     if not workspace.is_dir():
         raise InputError("workspace", str(workspace), "a folder of notebooks")
+    from workbook.portfolio.workspace import find_notebooks
+
+    if not find_notebooks(workspace)[0]:
+        raise InputError("workspace", str(workspace), "a folder holding at least one principle's notebook "
+                         "(e.g. leadership/L6-fiscal-management.ipynb); it has none, so there is no portfolio to build")
     if single_file:
         from workbook.portfolio.single_file import combine
 

@@ -9,21 +9,16 @@ reveal.js the slides are written as one plain, script-free page.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
+from workbook.contract import notebook_meta
 from workbook.errors import InputError
+from workbook.portfolio.assets import copy_reveal, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
+from workbook.portfolio.fragments import SITE_TEMPLATES
+from workbook.templating import Markup, render
 
 __all__ = ["make_slides"]
-
-_STYLE = """
-.reveal .slides section { text-align: left; font-size: 0.8em; }
-.reveal img { max-height: 60vh; }
-.reveal table { font-size: 0.7em; border-collapse: collapse; }
-.reveal th, .reveal td { border: 1px solid #555; padding: .2em .5em; }
-.wb-static section { border-bottom: 2px solid #555; padding: 1em 0; }
-.jp-InputPrompt, .jp-OutputPrompt, details.wb-code { display: none; }
-"""
 
 
 def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> Path:
@@ -46,9 +41,7 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     import nbformat
     from bs4 import BeautifulSoup
 
-    from workbook.portfolio.assets import copy_reveal, require_assets
     from workbook.portfolio.execute import candidate_parameters
-    from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.preprocessors._common import tags_of
 
     notebook, out = Path(notebook), Path(out)
@@ -63,39 +56,24 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     presenter = candidate or str(params.get("candidate", ""))
     nb.cells = marked
     exporter = make_exporter()
-    title = (nb.metadata.get("workbook", {}) or {}).get("principle") or notebook.stem
+    meta = notebook_meta(nb)
+    title = (meta.principle if meta else None) or notebook.stem
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "portfolio": {
         "notebook": notebook.stem, "header_html": "", "footer_html": "", "page_title": title, "intro_html": "",
     }})
     soup = BeautifulSoup(body, "html.parser")
-    sections: list[str] = []
+    slides: list[tuple[Markup, list[Markup]]] = []
     for cell in soup.select(".celltag_slide, .celltag_notes"):
-        classes = cell.get("class", [])
-        inner = cell.decode_contents()
-        if "celltag_slide" in classes:
-            sections.append(f"<section>{inner}")
-        elif sections:
-            sections[-1] += f'<aside class="notes">{inner}</aside>'
-    sections = [s + "</section>" for s in sections]
-    heading = html.escape(notebook.stem.replace("-", " "))
-    who = f"<p>{html.escape(presenter)}</p>" if presenter else ""
-    sections.insert(0, f"<section><h1>{heading}</h1>{who}</section>")
+        inner = Markup(cell.decode_contents())  # noqa: S704 - rendered by the portfolio exporter after sanitizing
+        if "celltag_slide" in cell.get("class", []):
+            slides.append((inner, []))
+        elif slides:
+            slides[-1][1].append(inner)
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "notebook.css").write_text(notebook_css(exporter), encoding="utf-8")
-    reveal = copy_reveal(out)
-    head = (f'<link rel="stylesheet" href="{reveal}/dist/reveal.css">'
-            f'<link rel="stylesheet" href="{reveal}/dist/theme/white.css">')
-    tail = (f'<script src="{reveal}/dist/reveal.js"></script><script src="{reveal}/plugin/notes/notes.js"></script>'
-            "<script>Reveal.initialize({hash: true, plugins: [RevealNotes]});</script>")
-    wrapper = ('<main class="reveal" aria-label="Slides">', '<div class="slides">', "</div></main>")
-    page = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-        f"<title>{heading} · slides</title>\n{head}\n"
-        f'<link rel="stylesheet" href="notebook.css"><style>{_STYLE}</style>\n</head>\n<body>\n'
-        f"{wrapper[0]}{wrapper[1]}\n" + "\n".join(sections) + f"\n{wrapper[2]}\n{tail}\n</body>\n</html>\n"
-    )
+    page = render(SITE_TEMPLATES, "slides.html.j2", heading=notebook.stem.replace("-", " "), presenter=presenter,
+                  slides=slides, reveal=copy_reveal(out))
     target = out / "slides.html"
     target.write_text(page, encoding="utf-8")
     return target

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.contract import ANSWER_MIME, notebook_meta
 from workbook.errors import InputError
 from workbook.portfolio.preprocessors._common import tags_of
 from workbook.progress import cells_progress, reflection_written
@@ -41,10 +42,10 @@ class NotebookState:
 
 
 def _principle_of(path: Path, nb: Any) -> str | None:
-    meta = (nb.get("metadata", {}) or {}).get("workbook", {}) or {}
-    pid = meta.get("principle")
-    if isinstance(pid, str) and re.fullmatch(r"[TEL][1-9]", pid.strip(), re.I):
-        return pid.strip().upper()
+    meta = notebook_meta(nb)  # metadata that breaks the contract counts as none
+    pid = meta.principle if meta else None
+    if pid and re.fullmatch(r"[TEL][1-9]", pid):
+        return pid
     m = _ID.match(path.name)
     return m.group(1).upper() if m else None
 
@@ -63,7 +64,7 @@ def find_notebooks(workspace: Path) -> tuple[dict[str, Path], list[str]]:
     ...
     workbook.errors.InputError: workspace = 'no-such-folder' is not allowed: expected a folder of notebooks
     """
-    import nbformat
+    from workbook.grading.reader import read_submission
 
     workspace = Path(workspace)
     if not workspace.is_dir():
@@ -73,11 +74,11 @@ def find_notebooks(workspace: Path) -> tuple[dict[str, Path], list[str]]:
     for path in sorted(workspace.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in path.parts or any(p.startswith(".") for p in path.relative_to(workspace).parts):
             continue
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except Exception as exc:  # a broken file must not stop the whole portfolio
-            warnings.append(f"{path.relative_to(workspace)}: not a readable notebook ({type(exc).__name__}); skipped")
+        read = read_submission(path)  # too deep, lone surrogates, bad JSON: a reason, never an exception
+        if read.status != "ok":
+            warnings.append(f"{path.relative_to(workspace)}: not a readable notebook ({read.reason}); skipped")
             continue
+        nb = read.notebook
         pid = _principle_of(path, nb)
         if pid is None:
             continue
@@ -113,8 +114,6 @@ def notebook_state(nb: Any) -> NotebookState:
     >>> notebook_state(nb).status
     'in progress'
     """
-    from workbook.notebook.answers import ANSWER_MIME
-
     state = NotebookState()
     for cell in nb.cells:
         tags = tags_of(cell)

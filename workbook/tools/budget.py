@@ -43,7 +43,7 @@ from workbook.tools.budget_lines import (
 )
 from workbook.tools.erate import erate_discount
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
-from workbook.tools.reference import carried_forward, shared_table
+from workbook.tools.reference import carried_forward, provisional, shared_table
 
 __all__ = [
     "BudgetLine",
@@ -292,6 +292,7 @@ def budget_worksheet(
     for table_name, used in uses.items():
         if used:
             notes += [n for n in (carried_forward(table_name, y) for y in span) if n]
+            notes += list(dict.fromkeys(n for n in (provisional(table_name, y) for y in span) if n))[:1]
     return BudgetWorksheet(years=tuple(span), table=table, erate=erate, notes=tuple(notes))
 
 

@@ -1,5 +1,15 @@
 """E-rate: discount rates, Category Two budgets and the district's net cost.
 
+The discount percentage a district applies with is its NSLP share, or, for a
+district in the Community Eligibility Provision (CEP, as most California
+districts are), its identified-student percentage times 1.6, capped at 100%
+(:func:`cep_percentage`). The Category Two budget has a **per-school** floor:
+each school gets ``max(per-student amount x its students, floor)`` and the
+district's five-year budget is the sum (:func:`c2_budget` with a list of
+school enrollments). The California Teleconnect Fund (CPUC) then discounts
+part of what the district still pays for eligible services
+(:func:`ctf_net_cost`).
+
 The discount matrix and the C2 budget figures come from the reference tables
 ``erate_discounts`` and ``erate_c2_budgets`` (USAC; the FY2026-30 C2 values
 are from the FCC public notice of 2025-06-04 via secondary sources, M).
@@ -13,6 +23,10 @@ Examples
 0.8
 >>> c2_budget(10_000)
 2015700.0
+>>> c2_budget([900, 120, 60])       # per school: the two small schools get the floor
+241763.0
+>>> cep_percentage(0.45)
+0.72
 >>> erate_net_cost(100_000, 0.60, "rural", category=1)
 ErateCost(pre_discount_cost=100000.0, discount=0.8, erate_share=80000.0, district_share=20000.0)
 """
@@ -20,13 +34,53 @@ ErateCost(pre_discount_cost=100000.0, discount=0.8, erate_share=80000.0, distric
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction, check_number
 from workbook.tools.reference import shared_table
 
-__all__ = ["erate_discount", "c2_budget", "c2_cycles", "erate_net_cost", "ErateCost"]
+__all__ = [
+    "erate_discount",
+    "cep_percentage",
+    "CEP_MULTIPLIER",
+    "c2_budget",
+    "c2_cycles",
+    "erate_net_cost",
+    "ErateCost",
+    "ctf_net_cost",
+    "WAITING_DAYS",
+    "latest_form470_date",
+]
+
+#: Days a Form 470 must be posted before the applicant selects a vendor, signs a contract and files Form 471 (USAC; H).
+WAITING_DAYS = 28
+
+#: CEP districts multiply their identified-student percentage by 1.6 (capped at 100%) (USAC; H).
+CEP_MULTIPLIER = 1.6
+
+
+def cep_percentage(identified_share: float) -> float:
+    """The E-rate discount percentage of a Community Eligibility Provision district.
+
+    Identified students (directly certified: SNAP, foster, homeless ...) as a
+    share of enrollment, times :data:`CEP_MULTIPLIER` (1.6), capped at 1.
+    Use the result where :func:`erate_discount` asks for ``nslp_pct``.
+
+    Examples
+    --------
+    >>> cep_percentage(0.30), cep_percentage(0.70)
+    (0.48, 1.0)
+    >>> erate_discount(cep_percentage(0.45), "urban")   # 72% falls in the 50-74% band
+    0.8
+    >>> cep_percentage(45)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: identified_share = 45 is not allowed: expected a fraction between 0 and 1 (write 25% as 0.25)
+    """
+    share = check_fraction("identified_share", identified_share)
+    return round(min(1.0, share * CEP_MULTIPLIER), 6)
 
 
 def _check_category(category: Any) -> int:
@@ -81,35 +135,60 @@ def c2_cycles() -> list[str]:
     return list(shared_table("erate_c2_budgets")["cycle"])
 
 
-def c2_budget(students: int, cycle: str = "FY2026-30") -> float:
+def c2_budget(students: int | Sequence[int], cycle: str = "FY2026-30") -> float:
     """A district's five-year, pre-discount Category Two budget in dollars.
 
-    ``max(per-student amount × students, floor)``, rounded to the cent.
+    The floor applies **per school**: each school's budget is
+    ``max(per-student amount x its students, floor)`` and the district's
+    budget is the sum over its schools, rounded to the cent. Give the list of
+    the schools' enrollments; a single number is one school (or a district
+    whose every school is above the floor, where the sum equals the
+    per-student amount times all students).
 
     Parameters
     ----------
     students
-        Enrolled students (whole number >= 0).
+        Enrolled students of each school (a list of whole numbers >= 0), or
+        of one school.
     cycle
-        ``"FY2026-30"`` ($201.57 per student, floor $30,175; M) or
+        ``"FY2026-30"`` ($201.57 per student, floor $30,175 per school; M) or
         ``"FY2021-25"`` ($167.00, floor $25,000; H).
 
     Examples
     --------
-    >>> c2_budget(100)            # the floor applies
+    >>> c2_budget(100)            # one small school: the floor applies
     30175.0
+    >>> c2_budget([100, 100, 2_000])   # two small schools each get the floor
+    463490.0
+    >>> c2_budget(2_200)          # the same students counted as one site: understated
+    443454.0
     >>> c2_budget(1_000, cycle="FY2021-25")
     167000.0
     >>> c2_budget(100, cycle="FY2031-35")
     Traceback (most recent call last):
     ...
     workbook.errors.InputError: cycle = 'FY2031-35' is not allowed: expected one of 'FY2021-25', 'FY2026-30'
+    >>> c2_budget([])
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: students = [] is not allowed: expected the enrollment of each school (at least one), or of one school
     """
-    n = check_count("students", students)
+    if isinstance(students, (list, tuple)) or (hasattr(students, "__iter__") and not isinstance(students, str)):
+        values = list(students)
+        if not values:
+            raise InputError("students", values, "the enrollment of each school (at least one), or of one school")
+        schools = [check_count(f"students[{i}]", _plain(n)) for i, n in enumerate(values)]
+    else:
+        schools = [check_count("students", _plain(students))]
     check_choice("cycle", cycle, c2_cycles())
     table = shared_table("erate_c2_budgets")
     row = table[table["cycle"] == cycle].iloc[0]
-    return round(max(float(row["per_student"]) * n, float(row["floor"])), 2)
+    per_student, floor = float(row["per_student"]), float(row["floor"])
+    return round(sum(max(per_student * n, floor) for n in schools), 2)
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") and not isinstance(value, (list, tuple)) else value
 
 
 @dataclass(frozen=True)
@@ -165,3 +244,54 @@ def erate_net_cost(
         erate_share=erate_share,
         district_share=round(cost - erate_share, 2),
     )
+
+
+def ctf_net_cost(district_share: float, ctf_discount: float) -> float:
+    """What the district pays for a CTF-eligible service after E-rate and the California Teleconnect Fund.
+
+    The CPUC's California Teleconnect Fund discounts the part of an eligible
+    service's cost that remains after the E-rate discount (M). Its rate is a
+    parameter: check the CPUC's current rate for the service before using it
+    in a real budget (the workbook's exercises use 0.50 as an example).
+
+    Examples
+    --------
+    >>> e = erate_net_cost(120_000, 0.30, "urban", category=1)   # E-rate pays 50%
+    >>> ctf_net_cost(e.district_share, 0.50)
+    30000.0
+    >>> ctf_net_cost(60_000, 1.5)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: ctf_discount = 1.5 is not allowed: expected a fraction between 0 and 1 (write 25% as 0.25)
+    """
+    share = check_number("district_share", district_share, minimum=0)
+    rate = check_fraction("ctf_discount", ctf_discount)
+    return round(share * (1 - rate), 2)
+
+
+def latest_form470_date(form471_window_close: str) -> str:
+    """The last day a Form 470 can be posted and still allow a Form 471 by the window's close.
+
+    The applicant must wait at least 28 days after posting the Form 470
+    before choosing a vendor, signing the contract and filing the Form 471,
+    and the Form 471 must be in before the filing window closes. So the
+    latest posting date is the window's last day minus 28 days (in practice,
+    post weeks earlier: bids must be evaluated and a board may need to approve
+    the contract).
+
+    Examples
+    --------
+    >>> latest_form470_date("2026-04-01")   # FY2026 window closed April 1, 2026
+    '2026-03-04'
+    >>> latest_form470_date("April 1")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: form471_window_close = 'April 1' is not allowed: expected a date written as "2026-04-01"
+    """
+    import datetime as dt
+
+    try:
+        close = dt.date.fromisoformat(str(form471_window_close))
+    except ValueError:
+        raise InputError("form471_window_close", form471_window_close, 'a date written as "2026-04-01"') from None
+    return (close - dt.timedelta(days=WAITING_DAYS)).isoformat()

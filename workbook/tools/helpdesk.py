@@ -3,7 +3,10 @@
 A ticket log is a DataFrame (or list of dicts) with at least ``opened``
 (a timestamp) and ``resolved`` (a timestamp, empty while the ticket is open);
 ``category``, ``priority`` and ``site`` are needed by the functions that group
-by them. Times to resolve are calendar hours from opened to resolved.
+by them. Times to resolve (:func:`time_to_resolve`) are calendar hours from
+opened to resolved; service levels (:func:`sla_attainment`) run on business
+hours by default, as districts measure them, and count open tickets already
+past their target as misses.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import as_table, check_count, check_number
+from workbook.tools.business_hours import DEFAULT_BUSINESS_DAY, BusinessDay, business_hours_between
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -145,8 +149,22 @@ def time_to_resolve(tickets: Any, by: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def sla_attainment(tickets: Any, targets: Mapping[str, float], *, as_of: Any = None) -> pd.DataFrame:
+def sla_attainment(
+    tickets: Any,
+    targets: Mapping[str, float],
+    *,
+    as_of: Any = None,
+    clock: str = "business",
+    business_day: BusinessDay = DEFAULT_BUSINESS_DAY,
+) -> pd.DataFrame:
     """Share of tickets resolved within the target hours for their priority.
+
+    Service levels run on the help desk's **business hours** by default (its
+    support window, Monday to Friday, less holidays: see
+    :class:`workbook.tools.business_hours.BusinessDay`); ``clock="calendar"``
+    counts every hour. A ticket **still open** when the log is read and already
+    past its target is a **miss**; an open ticket still inside its target is
+    left out (it may yet be met).
 
     Parameters
     ----------
@@ -156,19 +174,31 @@ def sla_attainment(tickets: Any, targets: Mapping[str, float], *, as_of: Any = N
         Hours allowed per priority, e.g. ``{"P1": 4, "P2": 8, "P3": 24, "P4": 72}``.
         Every priority in the log needs a target.
     as_of
-        If given, tickets still open at ``as_of`` and already older than their
-        target count as missed; open tickets still inside the target are left
-        out. Without it only resolved tickets count.
+        When the log is read. By default the latest time in the log (its last
+        opening or resolution); tickets opened after ``as_of`` are left out.
+    clock
+        ``"business"`` (default) or ``"calendar"``.
+    business_day
+        The support window for the business clock.
 
     Examples
     --------
     >>> log = [
     ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-01 10:00", "priority": "P1"},
     ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-01 14:00", "priority": "P1"},
+    ...     {"opened": "2026-09-04 15:00", "resolved": "2026-09-07 09:00", "priority": "P1"},
     ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-02 08:00", "priority": "P3"},
+    ...     {"opened": "2026-09-03 08:00", "resolved": None, "priority": "P3"},
     ... ]
-    >>> sla_attainment(log, {"P1": 4, "P3": 24}).values.tolist()
-    [['P1', 4.0, 2, 1, 0.5], ['P3', 24.0, 1, 1, 1.0]]
+    >>> sla_attainment(log, {"P1": 4, "P3": 16}).values.tolist()
+    [['P1', 4.0, 3, 2, 0.6667], ['P3', 16.0, 2, 1, 0.5]]
+
+    Friday 15:00 to Monday 09:00 is 3 business hours (met); the open P3 ticket
+    has been open 19 business hours when the log ends (Monday 09:00): a miss.
+    On the calendar clock the weekend counts:
+
+    >>> sla_attainment(log, {"P1": 4, "P3": 16}, clock="calendar").values.tolist()
+    [['P1', 4.0, 3, 1, 0.3333], ['P3', 16.0, 2, 0, 0.0]]
     >>> sla_attainment(log, {"P1": 4})
     Traceback (most recent call last):
     ...
@@ -179,24 +209,39 @@ def sla_attainment(tickets: Any, targets: Mapping[str, float], *, as_of: Any = N
     if not isinstance(targets, Mapping) or not targets:
         raise InputError("targets", targets, 'hours per priority, e.g. {"P1": 4, "P2": 8}')
     goal = {str(k): check_number(f"targets[{k!r}]", v, minimum=0) for k, v in targets.items()}
+    if clock not in ("business", "calendar"):
+        raise InputError("clock", clock, "'business' or 'calendar'")
+    if not isinstance(business_day, BusinessDay):
+        raise InputError("business_day", business_day, "a BusinessDay (support window, workdays, holidays)")
     frame = tickets_frame(tickets, need=["priority"])
     frame["priority"] = frame["priority"].astype(str)
     absent = sorted(set(frame["priority"]) - set(goal))
     if absent:
         raise InputError("targets", dict(targets), f"hours for every priority in the log (missing: {', '.join(absent)})")
+    priorities = sorted(set(frame["priority"]))
+    if as_of is None:
+        when = max(frame["opened"].max(), frame["resolved"].max()) if frame["resolved"].notna().any() else frame["opened"].max()
+    else:
+        try:
+            when = pd.Timestamp(as_of)
+        except (ValueError, TypeError):
+            raise InputError("as_of", as_of, 'a date and time such as "2026-09-01 08:00"') from None
+        if pd.isna(when):
+            raise InputError("as_of", as_of, 'a date and time such as "2026-09-01 08:00"')
+    frame = frame[frame["opened"] <= when].copy()
+    done = frame["resolved"].notna() & (frame["resolved"] <= when)
+    stop = frame["resolved"].where(done, when)
+    if clock == "business":
+        elapsed = business_hours_between(frame["opened"], stop, business_day)
+    else:
+        elapsed = ((stop - frame["opened"]).dt.total_seconds() / 3600).to_numpy()
+    frame["elapsed"] = elapsed
     frame["target_hours"] = frame["priority"].map(goal)
-    done = frame["resolved"].notna()
-    frame["met"] = done & (frame["hours"] <= frame["target_hours"])
-    counted = done.copy()
-    if as_of is not None:
-        when = pd.Timestamp(as_of)
-        open_age = (when - frame["opened"]).dt.total_seconds() / 3600
-        still_open = (frame["opened"] <= when) & ~done
-        counted |= still_open & (open_age > frame["target_hours"])
-        counted &= frame["opened"] <= when
+    frame["met"] = done & (frame["elapsed"] <= frame["target_hours"] + 1e-9)
+    counted = done | (frame["elapsed"] > frame["target_hours"] + 1e-9)
     part = frame[counted]
     rows = []
-    for prio in sorted(set(frame["priority"])):
+    for prio in priorities:
         sub = part[part["priority"] == prio]
         n, met = int(len(sub)), int(sub["met"].sum())
         rows.append({"priority": prio, "target_hours": goal[prio], "tickets": n, "met": met,

@@ -4,8 +4,11 @@ Bandwidth targets come from the reference table ``bandwidth_targets`` (FCC 14-99
 the 2014 E-rate Modernization Order, which adopted SETDA's goals of 100 Mbps per
 1,000 users short term and 1 Gbps per 1,000 long term, with WAN links of
 10 Gbps per 1,000; and SETDA's *Broadband Imperative II*, 2016, whose per-user
-targets for 2017-18 and 2020-21 depend on district size). Users are students
-plus staff, as in SETDA's targets.
+targets for 2017-18 and 2020-21 depend on district size). Districts are
+sized by **students**. Each target row says what it counts (``counts``): the
+FCC's internet goals are per 1,000 students and staff, SETDA's 2016 targets
+and the WAN target are per student; staff are added only where the source
+adds them.
 
 Availability follows the usual reliability algebra: links in series are all
 needed (multiply availabilities), links in parallel back each other up (the
@@ -15,12 +18,14 @@ service fails only when all fail), failures assumed independent.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction, check_number, check_rate
+from workbook.tools.erate import c2_budget, erate_net_cost
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -37,6 +42,8 @@ __all__ = [
     "availability_parallel",
     "downtime_per_year",
     "c2_five_year_budget",
+    "STANDARD_LINKS_MBPS",
+    "smallest_link",
 ]
 
 #: Hours in a 365-day year.
@@ -44,8 +51,8 @@ HOURS_PER_YEAR = 8760.0
 SIZES = ("small", "medium", "large")
 
 
-def size_class(users: int) -> str:
-    """SETDA's size class for a number of users: small under 1,000, large over 10,000.
+def size_class(students: int) -> str:
+    """SETDA's size class for a number of students: small under 1,000, large over 10,000.
 
     SETDA published targets for three example districts (under 1,000, about
     3,000 and over 10,000 students); the workbook treats everything in between
@@ -54,33 +61,35 @@ def size_class(users: int) -> str:
     >>> size_class(800), size_class(3_000), size_class(12_000)
     ('small', 'medium', 'large')
     """
-    n = check_count("users", users)
+    n = check_count("students", students)
     return "small" if n < 1_000 else "large" if n > 10_000 else "medium"
 
 
 def _targets() -> pd.DataFrame:
-    from workbook.tools.reference import reference_table
-
     return reference_table("bandwidth_targets")
 
 
-def bandwidth_target(year: str, district_size: str | None = None, users: int | None = None) -> dict[str, Any]:
-    """The target row that applies in fiscal ``year``: per-user Mbps, minimum, source.
+def bandwidth_target(year: str, district_size: str | None = None, students: int | None = None, *, users: int | None = None) -> dict[str, Any]:
+    """The target row that applies in fiscal ``year``: per-student Mbps, minimum, source.
 
     Before 2017-18 the FCC short-term goal applies (0.1 Mbps per user); from
     2017-18 SETDA's 2017-18 targets by size; from 2020-21 on SETDA's 2020-21
     targets (the latest published, carried forward). ``district_size`` defaults
-    to :func:`size_class` of ``users``.
+    to :func:`size_class` of ``students``. The ``mbps_per_user`` key keeps the
+    table's column name; ``counts`` says whom the target counts. ``users`` is
+    the old name of ``students``, still accepted.
 
     >>> t = bandwidth_target("2026-27", "small")
     >>> t["target"], t["mbps_per_user"], t["minimum_mbps"], t["confidence"]
     ('setda-2020-21', 4.3, 300.0, 'M')
     """
     fy = check_fiscal_year("year", year)
+    if students is None:
+        students = users
     if district_size is None:
-        if users is None:
-            raise InputError("district_size", None, "small, medium or large (or give users)")
-        size = size_class(users)
+        if students is None:
+            raise InputError("district_size", None, "small, medium or large (or give students)")
+        size = size_class(students)
     else:
         size = check_choice("district_size", district_size, SIZES)
     table = _targets()
@@ -94,53 +103,84 @@ def bandwidth_target(year: str, district_size: str | None = None, users: int | N
         "district_size": size,
         "applies_from": str(row["applies_from"]),
         "mbps_per_user": float(row["mbps_per_user"]),
+        "counts": str(row["counts"]),
         "minimum_mbps": float(row["minimum_mbps"]),
         "source": str(row["source"]),
         "confidence": str(row["confidence"]),
     }
 
 
-def bandwidth_need(users: int, year: str, district_size: str | None = None) -> float:
-    """Internet bandwidth (Mbps) a district should have in fiscal ``year`` for ``users``.
+def bandwidth_need(students: int, year: str, district_size: str | None = None, *, staff: int = 0) -> float:
+    """Internet bandwidth (Mbps) a district should have in fiscal ``year`` for ``students``.
 
-    ``max(users x per-user target, minimum)`` from :func:`bandwidth_target`.
+    ``max(count x per-unit target, minimum)`` from :func:`bandwidth_target`,
+    where the count is the students, plus ``staff`` only when the target row
+    counts staff (the FCC's 2014 goals do; SETDA's 2016 targets do not).
 
     Parameters
     ----------
-    users
-        Students plus staff.
+    students
+        Enrolled students (staff are not added: the targets are per student).
     year
         Fiscal year, e.g. ``"2026-27"``.
     district_size
-        ``"small"``, ``"medium"`` or ``"large"``; by default from ``users``.
+        ``"small"``, ``"medium"`` or ``"large"``; by default from ``students``.
+    staff
+        Staff head count, added only under a target that counts staff.
 
     Examples
     --------
-    >>> bandwidth_need(3_000, "2026-27")          # 3 Gbps per 1,000 users
+    >>> bandwidth_need(3_000, "2026-27")          # 3 Gbps per 1,000 students
     9000.0
     >>> bandwidth_need(50, "2026-27")             # small district: the 300 Mbps minimum
     300.0
-    >>> bandwidth_need(5_000, "2015-16")          # FCC short-term goal: 100 Mbps per 1,000
-    500.0
+    >>> bandwidth_need(3_000, "2026-27", staff=400)   # SETDA counts students only
+    9000.0
+    >>> bandwidth_need(5_000, "2015-16", staff=600)   # FCC short-term goal: 100 Mbps per 1,000 students and staff
+    560.0
     >>> bandwidth_need(-3, "2026-27")
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: users = -3 is not allowed: expected a whole number >= 0
+    workbook.errors.InputError: students = -3 is not allowed: expected a whole number >= 0
     """
-    n = check_count("users", users)
-    target = bandwidth_target(year, district_size, users=n)
-    return round(max(n * target["mbps_per_user"], target["minimum_mbps"]), 3)
+    n = check_count("students", students)
+    extra = check_count("staff", staff)
+    target = bandwidth_target(year, district_size, students=n)
+    count = n + extra if "staff" in target["counts"] else n
+    return round(max(count * target["mbps_per_user"], target["minimum_mbps"]), 3)
 
 
-def wan_need(users: int) -> float:
-    """WAN capacity (Mbps) to a site with ``users``: FCC 14-99's 10 Gbps per 1,000 users.
+def wan_need(students: int) -> float:
+    """WAN capacity (Mbps) to a school with ``students``: FCC 14-99's 10 Gbps per 1,000 students.
 
     >>> wan_need(650)
     6500.0
     """
     table = _targets()
     per_user = float(table.loc[table["target"] == "fcc-wan", "mbps_per_user"].iloc[0])
-    return round(check_count("users", users) * per_user, 3)
+    return round(check_count("students", students) * per_user, 3)
+
+
+#: Ethernet line rates (IEEE 802.3) a district's circuits and ports come in, in Mbps.
+STANDARD_LINKS_MBPS = (100.0, 1_000.0, 10_000.0, 25_000.0, 40_000.0, 100_000.0)
+
+
+def smallest_link(need_mbps: float, sizes: Iterable[float] = STANDARD_LINKS_MBPS) -> float:
+    """The smallest standard link (Mbps) that carries ``need_mbps``: a 12 Gbps need does not fit in 10 Gbps.
+
+    >>> smallest_link(9_000), smallest_link(12_000)
+    (10000.0, 25000.0)
+    >>> smallest_link(150_000)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: need_mbps = 150000 is not allowed: expected at most 100,000 Mbps (the largest size given); plan parallel links
+    """
+    need = check_number("need_mbps", need_mbps, minimum=0)
+    options = sorted(check_number("sizes", s, minimum=0, strict_minimum=True) for s in sizes)
+    for size in options:
+        if size >= need:
+            return float(size)
+    raise InputError("need_mbps", need_mbps, f"at most {options[-1]:,.0f} Mbps (the largest size given); plan parallel links")
 
 
 def bandwidth_projection(current_mbps: float, growth: float, years: int, *, start_year: str | None = None) -> pd.DataFrame:
@@ -269,25 +309,31 @@ def downtime_per_year(availability: float, *, hours_per_year: float = HOURS_PER_
     return round((1 - a) * hours, 9)
 
 
-def c2_five_year_budget(students: int, nslp_pct: float, locale: str, cycle: str = "FY2026-30") -> dict[str, Any]:
+def c2_five_year_budget(students: int | Sequence[int], nslp_pct: float, locale: str, cycle: str = "FY2026-30") -> dict[str, Any]:
     """The E-rate Category 2 five-year budget and how it splits between USAC and the district.
 
-    The budget is pre-discount (per student, with a floor; see
-    :func:`workbook.tools.erate.c2_budget`); spending all of it, E-rate pays
-    the discount share and the district the rest.
+    The budget is pre-discount: per student, with a floor **per school**
+    (give each school's enrollment; see :func:`workbook.tools.erate.c2_budget`).
+    Spending all of it, E-rate pays the discount share and the district the
+    rest. ``nslp_pct`` is the discount percentage the district applies with:
+    its NSLP share, or :func:`workbook.tools.erate.cep_percentage` of its
+    identified students for a CEP district.
 
     Examples
     --------
     >>> b = c2_five_year_budget(10_000, 0.60, "urban")
     >>> b["pre_discount_budget"], b["discount"], b["erate_share"], b["district_share"]
     (2015700.0, 0.8, 1612560.0, 403140.0)
+    >>> c2_five_year_budget([120, 480, 900], 0.60, "rural")["pre_discount_budget"]   # the 120-student school gets the floor
+    308341.6
     """
-    from workbook.tools.erate import c2_budget, erate_net_cost
 
     budget = c2_budget(students, cycle=cycle)
     split = erate_net_cost(budget, nslp_pct, locale, category=2)
+    counts = [int(n) for n in students] if not isinstance(students, (int, float)) and hasattr(students, "__iter__") else [int(students)]
     return {
-        "students": int(students),
+        "students": sum(counts),
+        "schools": len(counts),
         "cycle": cycle,
         "pre_discount_budget": budget,
         "discount": split.discount,

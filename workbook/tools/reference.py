@@ -42,6 +42,7 @@ __all__ = [
     "pension_rate",
     "cola",
     "carried_forward",
+    "provisional",
     "shared_table",
     "CONFIDENCE_LEVELS",
 ]
@@ -122,7 +123,7 @@ def reference_table(name: str) -> pd.DataFrame:
     --------
     >>> table = reference_table("cola")
     >>> list(table.columns)
-    ['fiscal_year', 'cola', 'status', 'source', 'confidence']
+    ['fiscal_year', 'cola', 'status', 'source', 'confidence', 'note']
     >>> reference_table("pensions")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -228,3 +229,30 @@ def carried_forward(table: str, fiscal_year: str) -> str | None:
         f"{table} has no {fiscal_year} row: the {row['fiscal_year']} ({status}) "
         "value is carried forward"
     )
+
+
+def provisional(table: str, fiscal_year: str) -> str | None:
+    """Why the value used for ``fiscal_year`` is a projection or proposal, or ``None`` when it is final.
+
+    Parameters
+    ----------
+    table
+        ``"pension_rates"`` (CalPERS, the classified staff's system) or ``"cola"``.
+
+    Examples
+    --------
+    >>> provisional("cola", "2025-26") is None
+    True
+    >>> provisional("cola", "2026-27").startswith("cola 2026-27 is a proposal")
+    True
+    >>> provisional("pension_rates", "2028-29").startswith("pension_rates 2028-29 is a projection")
+    True
+    """
+    check_choice("table", table, ["pension_rates", "cola"])
+    where = {"system": "calpers"} if table == "pension_rates" else None
+    row, _ = _by_year(table, fiscal_year, where)
+    status = str(row["status"])
+    if status not in ("projected", "proposed"):
+        return None
+    kind = "projection" if status == "projected" else "proposal"
+    return f"{table} {fiscal_year} is a {kind} ({row['fiscal_year']} row): {row['note']}"

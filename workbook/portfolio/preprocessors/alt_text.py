@@ -15,6 +15,7 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
+from workbook.contract import cell_meta
 from workbook.portfolio.preprocessors._common import cell_label, context
 
 __all__ = ["AltTextPreprocessor", "IMAGE_MIMES"]
@@ -59,7 +60,8 @@ class AltTextPreprocessor(Preprocessor):
             if cell.cell_type == "markdown":
                 heading = _heading(cell.source) or heading
                 continue
-            title = (cell.metadata.get("workbook", {}) or {}).get("title", "")
+            wb = cell_meta(cell)
+            title = wb.title if wb else ""
             for output in cell.get("outputs", []):
                 for mime in [m for m in IMAGE_MIMES if m in (output.get("data") or {})]:
                     count += 1

@@ -11,7 +11,7 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
-from workbook.notebook.answers import ANSWER_MIME
+from workbook.contract import ANSWER_MIME
 
 __all__ = ["AnswerOutputsPreprocessor"]
 

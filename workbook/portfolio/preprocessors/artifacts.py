@@ -11,6 +11,7 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
+from workbook.contract import cell_meta
 from workbook.portfolio.preprocessors._common import cell_label, context, tags_of
 from workbook.portfolio.preprocessors.alt_text import IMAGE_MIMES
 
@@ -35,7 +36,7 @@ class ArtifactsPreprocessor(Preprocessor):
         if "artifact" not in tags_of(cell):
             return cell, resources
         label = cell_label(cell, index)
-        wb = cell.metadata.get("workbook", {}) or {}
+        wb = cell_meta(cell)
         anchor = "artifact-" + re.sub(r"[^a-z0-9-]+", "-", label.lower()).strip("-")
         figures, tables = [], []
         for output in cell.get("outputs", []):
@@ -50,6 +51,6 @@ class ArtifactsPreprocessor(Preprocessor):
             tables.append(cell.metadata.get("portfolio", {}).get("html", ""))
         cell.metadata.setdefault("portfolio", {})["anchor"] = anchor
         context(resources)["artifacts"].append(
-            {"id": label, "anchor": anchor, "title": wb.get("title") or label, "figures": figures, "tables": tables}
+            {"id": label, "anchor": anchor, "title": (wb.title if wb else "") or label, "figures": figures, "tables": tables}
         )
         return cell, resources

@@ -15,9 +15,10 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
+from workbook.portfolio.fragments import withheld_notice
 from workbook.portfolio.preprocessors._common import cell_label, record_removal
 
-__all__ = ["FerpaPreprocessor", "identifier_columns", "NOTICE_HTML"]
+__all__ = ["FerpaPreprocessor", "identifier_columns"]
 
 _IDENTIFIER_PATTERNS = [
     r"(student|pupil|learner)( (id|number|no|identifier|key|name|email|address|phone))?",
@@ -31,13 +32,6 @@ _IDENTIFIER_PATTERNS = [
     r"(student|parent|guardian) e ?mail( address)?|e ?mail address",
 ]
 _IDENTIFIER = re.compile(r"^(?:" + "|".join(_IDENTIFIER_PATTERNS) + r")$")
-
-NOTICE_HTML = (
-    '<p class="wb-withheld" role="note"><strong>Table withheld:</strong> it lists '
-    "individual students ({columns}). Student-level records stay in the district's "
-    "systems (FERPA); aggregated figures can appear in a portfolio.</p>"
-)
-
 
 def _normal(header: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", header).lower()))
@@ -90,7 +84,7 @@ def withhold_tables(markup: str) -> tuple[str, list[str]]:
     withheld: list[str] = []
     for table, (_, cols) in zip(soup.find_all("table"), tables):
         if cols:
-            notice = BeautifulSoup(NOTICE_HTML.format(columns=", ".join(sorted(set(cols)))), "html.parser")
+            notice = BeautifulSoup(withheld_notice(sorted(set(cols))), "html.parser")
             table.replace_with(notice)
             withheld += cols
     return str(soup), withheld
@@ -122,7 +116,7 @@ class FerpaPreprocessor(Preprocessor):
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
         where = cell_label(cell, index)
         meta = cell.get("metadata", {}).get("portfolio", {})
-        if cell.cell_type == "markdown" and meta.get("html") and not meta.get("trusted"):
+        if cell.cell_type == "markdown" and meta.get("html"):
             meta["html"], cols = withhold_tables(meta["html"])
             if cols:
                 self._record(resources, where, cols)
@@ -136,7 +130,7 @@ class FerpaPreprocessor(Preprocessor):
             text = data.get("text/plain") if data else output.get("text")
             text_cols = _text_table_identifiers("".join(text) if isinstance(text, list) else text or "")
             if text_cols:
-                notice = NOTICE_HTML.format(columns=", ".join(text_cols))
+                notice = withheld_notice(text_cols)
                 if output.get("output_type") == "stream":
                     output["text"] = "[Table withheld: it lists individual students. See the build report.]\n"
                 else:

@@ -51,10 +51,10 @@ class HeadingsPreprocessor(Preprocessor):
             nb.cells = nb.cells[1:]
         elif first is not None and first.source.lstrip().startswith("# "):
             meta = first.get("metadata", {}).get("portfolio", {})
-            if meta.get("html") and not meta.get("trusted"):
+            if meta.get("html"):
                 meta["html"] = _LEADING_H1.sub("", meta["html"], count=1)
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("portfolio", {})
-            if cell.cell_type == "markdown" and meta.get("html") and not meta.get("trusted"):
+            if cell.cell_type == "markdown" and meta.get("html"):
                 meta["html"] = demote_headings(meta["html"])
         return nb, resources

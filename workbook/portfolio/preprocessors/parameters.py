@@ -72,16 +72,11 @@ def parameters_table_html(params: dict[str, dict[str, Any]]) -> str:
     >>> print(parameters_table_html({"seed": {"value": 7, "description": "<b>x</b>"}}))  # doctest: +ELLIPSIS
     <table class="wb-parameters"><caption>Parameters this notebook ran with</caption>...<td>&lt;b&gt;x&lt;/b&gt;</td>...
     """
-    rows = "".join(
-        f'<tr><th scope="row"><code>{html.escape(name)}</code></th>'
-        f"<td>{html.escape(repr(p['value']) if not isinstance(p['value'], str) else p['value'])}</td>"
-        f"<td>{html.escape(p['description'])}</td></tr>"
+    from workbook.portfolio.fragments import parameters_table
+
+    return parameters_table(
+        (name, repr(p["value"]) if not isinstance(p["value"], str) else p["value"], p["description"])
         for name, p in params.items()
-    )
-    return (
-        '<table class="wb-parameters"><caption>Parameters this notebook ran with</caption>'
-        '<thead><tr><th scope="col">Parameter</th><th scope="col">Value</th>'
-        f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
@@ -120,6 +115,6 @@ class ParametersTablePreprocessor(Preprocessor):
             from nbformat.v4 import new_markdown_cell
 
             cell = new_markdown_cell("", metadata={"tags": ["parameters-table"]})
-            cell.metadata["portfolio"] = {"html": parameters_table_html(declared), "trusted": True}
+            cell.metadata["portfolio"] = {"html": parameters_table_html(declared)}  # our own, escaped; sanitized again later
             nb.cells[where] = cell
         return nb, resources

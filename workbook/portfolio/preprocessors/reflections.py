@@ -12,6 +12,7 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
+from workbook.contract import cell_meta
 from workbook.portfolio.preprocessors._common import cell_label, context, tags_of
 from workbook.progress import MIN_WORDS, reflection_written
 
@@ -39,8 +40,8 @@ class ReflectionsPreprocessor(Preprocessor):
         anchor = "reflection-" + re.sub(r"[^a-z0-9-]+", "-", cell_label(cell, index).lower()).strip("-")
         meta.update(kind="reflection", written=written, anchor=anchor)
         if written:
-            wb = cell.metadata.get("workbook", {}) or {}
+            wb = cell_meta(cell)
             context(resources)["reflections"].append(
-                {"id": cell_label(cell, index), "anchor": anchor, "title": wb.get("title", ""), "html": meta.get("html", "")}
+                {"id": cell_label(cell, index), "anchor": anchor, "title": wb.title if wb else "", "html": meta.get("html", "")}
             )
         return cell, resources

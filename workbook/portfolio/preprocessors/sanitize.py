@@ -10,15 +10,15 @@ JavaScript outputs are dropped. The result lives in ``cell.metadata.portfolio.ht
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
+from workbook.portfolio.fragments import remote_image_link
 from workbook.portfolio.preprocessors._common import cell_label, context, record_removal
 
-__all__ = ["SanitizePreprocessor", "sanitize_html", "markdown_to_html"]
+__all__ = ["SanitizePreprocessor", "sanitize_html", "sanitize_output", "markdown_to_html"]
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
@@ -58,13 +58,13 @@ def sanitize_html(markup: str) -> str:
     '<p>Hialert(1)</p>'
     >>> sanitize_html('<a href="javascript:alert(1)">x</a>')
     '<a rel="noopener noreferrer">x</a>'
-    >>> sanitize_html('<img src="x.png" onerror="alert(1)" alt="chart">')
-    '<img alt="chart">'
+    >>> sanitize_html('<p><img src="x.png" onerror="alert(1)" alt="chart"> and <img src=x onerror=alert(1)></p>')
+    '<p>chart and </p>'
     """
     import nh3
 
     remote_imgs = _remote_images_to_links(markup)
-    return nh3.clean(
+    clean = nh3.clean(
         remote_imgs,
         tags=_TAGS,
         clean_content_tags=set(),
@@ -74,6 +74,29 @@ def sanitize_html(markup: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    # An image whose source was refused shows nothing but a broken-image icon (and checkers flag an
+    # img without alt): it goes, and its alt text, if any, stays as text.
+    return _drop_sourceless_images(clean) if "<img" in clean else clean
+
+
+def _drop_sourceless_images(markup: str) -> str:
+    """Replace each ``<img>`` without ``src`` by its alt text (escaped), or by nothing; give the rest ``alt``.
+
+    >>> _drop_sourceless_images('<p><img alt="a &lt;b&gt;"><img src="data:image/png;base64,AA"></p>')
+    '<p>a &lt;b&gt;<img alt="" src="data:image/png;base64,AA"/></p>'
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    images = [img for img in soup.find_all("img") if not img.get("src") or img.get("alt") is None]
+    if not images:
+        return markup
+    for img in images:
+        if img.get("src"):
+            img.attrs = {"alt": "", **img.attrs}
+        else:
+            img.replace_with(str(img.get("alt") or ""))
+    return str(soup)
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
@@ -88,8 +111,7 @@ def _remote_images_to_links(markup: str) -> str:
         src = attrs.get("src", "")
         if not _REMOTE.match(src):
             return match.group(0)
-        label = attrs.get("alt") or "image"
-        return f'<a href="{html_lib.escape(src)}">{html_lib.escape(label)} (image on another site)</a>'
+        return remote_image_link(src, attrs.get("alt") or "image")
 
     return _IMG.sub(swap, markup)
 
@@ -105,6 +127,37 @@ def markdown_to_html(source: str, attachments: dict[str, Any] | None = None) -> 
     renderer = IPythonRenderer(escape=False, exclude_anchor_links=True, attachments=attachments or {})
     rendered = MarkdownWithMath(renderer=renderer).render(source)
     return sanitize_html(rendered)
+
+
+def sanitize_output(output: Any, *, widgets: bool = False) -> list[str]:
+    """Clean one output in place: HTML and markdown sanitized, scripts and SVG dropped; say what went.
+
+    ``widgets``: keep widget views (the site renders widgets from their sanitized saved state).
+
+    >>> out = {"output_type": "display_data", "metadata": {},
+    ...        "data": {"text/html": "<b onclick='x()'>b</b>", "application/javascript": "x()"}}
+    >>> sanitize_output(out), out["data"]
+    (['JavaScript output: a portfolio page runs no notebook code'], {'text/html': '<b>b</b>'})
+    """
+    removed: list[str] = []
+    data = output.get("data")
+    if not data:
+        return removed
+    for mime in [m for m in data if "javascript" in m or m == "application/vnd.jupyter.widget-view+json"]:
+        if mime == "application/vnd.jupyter.widget-view+json" and widgets:
+            continue
+        del data[mime]
+        if "javascript" in mime:
+            removed.append("JavaScript output: a portfolio page runs no notebook code")
+    if "text/markdown" in data:
+        data["text/html"] = markdown_to_html(_text(data.pop("text/markdown")))
+    if "text/html" in data:
+        data["text/html"] = sanitize_html(_text(data["text/html"]))
+    if "image/svg+xml" in data:
+        data.pop("image/svg+xml")
+        if not any(m.startswith("image/") for m in data):
+            removed.append("SVG output (may carry script); export charts as PNG")
+    return removed
 
 
 class SanitizePreprocessor(Preprocessor):
@@ -123,28 +176,14 @@ class SanitizePreprocessor(Preprocessor):
         ctx = context(resources)
         if cell.cell_type == "markdown":
             meta = cell.metadata.setdefault("portfolio", {})
-            if not meta.get("trusted"):
-                meta["html"] = markdown_to_html(cell.source, cell.get("attachments"))
+            # Input never carries metadata.portfolio (UntrustedInputPreprocessor removed it), so "html"
+            # here was made by an earlier step of this pipeline; it is cleaned all the same.
+            meta["html"] = sanitize_html(meta["html"]) if "html" in meta else markdown_to_html(cell.source, cell.get("attachments"))
         elif cell.cell_type == "raw":
             cell.source = ""  # raw cells are for other formats; never raw HTML in a page
         for output in cell.get("outputs", []):
-            data = output.get("data")
-            if not data:
-                continue
-            for mime in [m for m in data if "javascript" in m or m == "application/vnd.jupyter.widget-view+json"]:
-                if mime == "application/vnd.jupyter.widget-view+json" and ctx.get("widgets"):
-                    continue
-                del data[mime]
-                if "javascript" in mime:
-                    record_removal(resources, "output", cell_label(cell, index), "JavaScript output: a portfolio page runs no notebook code")
-            if "text/markdown" in data:
-                data["text/html"] = markdown_to_html(_text(data.pop("text/markdown")))
-            if "text/html" in data:
-                data["text/html"] = sanitize_html(_text(data["text/html"]))
-            if "image/svg+xml" in data:
-                data.pop("image/svg+xml")
-                if not any(m.startswith("image/") for m in data):
-                    record_removal(resources, "output", cell_label(cell, index), "SVG output (may carry script); export charts as PNG")
+            for reason in sanitize_output(output, widgets=bool(ctx.get("widgets"))):
+                record_removal(resources, "output", cell_label(cell, index), reason)
         return cell, resources
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:

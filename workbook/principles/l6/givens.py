@@ -19,8 +19,8 @@ __all__ = [
     "device_program_inputs",
     "PhoneMigration",
     "phone_migration",
-    "GrantScenario",
-    "grant_scenario",
+    "TitleIVAScenario",
+    "title_iv_a_scenario",
     "budget_lines_with_grant",
     "LOADED_HOURS_PER_YEAR",
     "BENEFITS_LOAD",
@@ -177,76 +177,134 @@ def phone_migration(district: Any, seed: int, *, years: int = 7) -> PhoneMigrati
 
 
 @dataclass(frozen=True)
-class GrantScenario:
-    """A restricted three-year grant that pays for part of the technology plan."""
+class TitleIVAScenario:
+    """The district's Title IV, Part A allocations and the technology department's part of them.
+
+    Title IV-A is an annual allocation (not a multi-year grant): ``allocation``
+    arrives each year. The district's plan gives ``technology_share`` of it to
+    the effective use of technology (the rest goes to well-rounded education,
+    safe and healthy students and administration, outside the technology
+    department). Of the technology part, at most 15% may buy infrastructure
+    (devices, equipment, software): ``infrastructure_share`` of it does, the
+    rest pays for professional development in using technology well. Each year
+    ``spent_in_year`` of the year's technology part is spent; the rest carries
+    over and is spent the next year.
+    """
 
     name: str
     resource: str
-    award: float
+    allocation: float
     years: int
-    spend_share: tuple[float, ...]
+    technology_share: float
+    infrastructure_share: float
+    spent_in_year: float
+
+    @property
+    def technology(self) -> float:
+        """The technology part of one year's allocation, in dollars."""
+        return round(self.allocation * self.technology_share, 2)
+
+    def spending(self) -> list[float]:
+        """Technology dollars spent in each year (this year's part plus last year's carry-over)."""
+        out, carry = [], 0.0
+        for _ in range(self.years):
+            now = round(self.technology * self.spent_in_year, 2)
+            out.append(round(now + carry, 2))
+            carry = round(self.technology - now, 2)
+        return out
+
+    def table(self) -> Any:
+        import pandas as pd
+
+        rows = {
+            "allocation each year (US$)": self.allocation,
+            "share planned for technology": self.technology_share,
+            "technology part each year (US$)": self.technology,
+            "share of the technology part on devices (infrastructure)": self.infrastructure_share,
+            "share of the technology part spent in its own year": self.spent_in_year,
+        }
+        return pd.DataFrame({"value": pd.Series(list(rows.values()), dtype=object)}, index=pd.Index(list(rows), name="Title IV-A"))
 
 
-def grant_scenario(district: Any, seed: int) -> GrantScenario:
-    """A three-year restricted technology grant sized to the district (illustrative).
+def title_iv_a_scenario(district: Any, seed: int, *, years: int = 3) -> TitleIVAScenario:
+    """The district's yearly Title IV-A allocation and its technology plan (illustrative, varied by seed).
 
     Examples
     --------
     >>> from workbook.districts import load_district
-    >>> g = grant_scenario(load_district("sample-urban"), seed=5)
-    >>> g.resource, g.years, round(sum(g.spend_share), 6)
-    ('4127', 3, 1.0)
+    >>> t = title_iv_a_scenario(load_district("sample-urban"), seed=5)
+    >>> t.resource, t.years, t.allocation >= 30_000, t.infrastructure_share <= 0.15
+    ('4127', 3, True, True)
     """
+    years = check_count("years", years, minimum=1)
     rng = _rng(seed, 6003)
     per_student = float(rng.uniform(18, 30))
-    award = round(district.enrollment.total * per_student, -2)
-    first = round(float(rng.uniform(0.40, 0.50)), 2)
-    second = round(float(rng.uniform(0.30, 0.35)), 2)
-    return GrantScenario(
-        name="Title IV, Part A technology grant (synthetic award)",
+    allocation = round(max(31_000.0, district.enrollment.total * per_student), -2)
+    return TitleIVAScenario(
+        name="Title IV, Part A (synthetic allocation)",
         resource="4127",
-        award=award,
-        years=3,
-        spend_share=(first, second, round(1 - first - second, 2)),
+        allocation=allocation,
+        years=years,
+        technology_share=round(float(rng.uniform(0.30, 0.45)), 2),
+        infrastructure_share=round(float(rng.uniform(0.10, 0.15)), 2),
+        spent_in_year=round(float(rng.uniform(0.75, 0.90)), 2),
     )
 
 
-def budget_lines_with_grant(district: Any, seed: int, fiscal_year: str, *, salary_escalator: float = 0.02) -> tuple[list[Any], dict[str, list[Any]]]:
-    """The technology department's lines plus the grant: ``(lines, one_time)`` for ``budget_worksheet``.
+#: Yearly growth of health and welfare benefits (illustrative: premiums have risen faster than pay).
+HEALTH_ESCALATOR = 0.05
 
-    Recurring lines: the district's technology spending (unrestricted 0000,
-    salaries growing by ``salary_escalator``, CalPERS on IT salaries by year) and
-    the LCFF share that funds it, held flat (as many boards do). One-time lines: the grant's award in the first
-    year (restricted revenue) and its planned spending in each year.
+
+def budget_lines_with_grant(district: Any, seed: int, fiscal_year: str, *, salary_escalator: float = 0.02) -> tuple[list[Any], dict[str, list[Any]]]:
+    """The technology department's lines plus its Title IV-A part: ``(lines, one_time)`` for ``budget_worksheet``.
+
+    Recurring lines cover everything the district profile's technology budget
+    holds, so the base year balances: IT salaries growing by
+    ``salary_escalator``; their benefits (CalPERS by year, Social Security,
+    Medicare, unemployment insurance and workers' compensation as shares of
+    pay, and health and welfare as the rest of the profile's benefits,
+    growing 5% a year: illustrative); devices, software, connectivity,
+    contracts, professional development and the **capital equipment** line
+    (object 6400); funded by the LCFF allocation the board holds flat.
+    One-time lines, year by year: the Title IV-A technology spending
+    (restricted resource 4127: professional development, and devices within
+    the 15% infrastructure limit) and its revenue **recognised as spent** (the
+    carried-over part is deferred, not a surplus).
     """
-    from workbook.tools.budget_lines import BudgetLine, benefit_line
+    from workbook.tools.benefits import benefit_lines, health_and_welfare_line
+    from workbook.tools.budget_lines import BudgetLine, line_values
     from workbook.tools.fiscal_year import fiscal_years
+    from workbook.tools.title_iv import recognized_revenue
 
     check_rate("salary_escalator", salary_escalator)
     b = district.budget
     salaries = BudgetLine("IT salaries", "expenditure", "0000", "2000", b.it_salaries, salary_escalator)
+    benefits = benefit_lines(salaries, "calpers")
+    statutory = sum(float(line_values(line, [fiscal_year])[0]) for line in benefits)
+    health = round(max(0.0, float(b.it_benefits) - statutory), 2)
     lines = [
         salaries,
-        benefit_line(salaries, "calpers"),
+        *benefits,
+        health_and_welfare_line("Health and welfare, IT staff", health, escalator=HEALTH_ESCALATOR),
         BudgetLine("Devices", "expenditure", "0000", "4400", b.devices, 0.0),
         BudgetLine("Software licences", "expenditure", "0000", "5800", b.software, 0.03),
         BudgetLine("Connectivity", "expenditure", "0000", "5900", b.connectivity, 0.0),
         BudgetLine("Contracted services", "expenditure", "0000", "5800", b.contracted_services, 0.03),
         BudgetLine("Professional development", "expenditure", "0000", "5200", b.professional_development, 0.0),
-        BudgetLine(
-            "LCFF allocated to technology",
-            "revenue",
-            "0000",
-            "8011",
-            round(b.total, -2),
-            "none",
-        ),
+        BudgetLine("Capital equipment (network, servers)", "expenditure", "0000", "6400", b.capital_equipment, 0.0),
+        BudgetLine("LCFF allocated to technology", "revenue", "0000", "8011", round(b.total, -2), "none"),
     ]
-    grant = grant_scenario(district, seed)
+    grant = title_iv_a_scenario(district, seed)
     years = fiscal_years(fiscal_year, grant.years)
-    one_time: dict[str, list[Any]] = {years[0]: [BudgetLine(grant.name, "revenue", grant.resource, "8290", grant.award)]}
-    for fy, share in zip(years, grant.spend_share):
-        one_time.setdefault(fy, []).append(
-            BudgetLine("Grant-funded devices and training", "expenditure", grant.resource, "4400", round(grant.award * share, 2))
-        )
+    spending = grant.spending()
+    revenue = recognized_revenue(grant.technology * grant.years, spending)
+    one_time: dict[str, list[Any]] = {}
+    for fy, spent, booked in zip(years, spending, revenue):
+        devices = round(spent * grant.infrastructure_share, 2)
+        one_time[fy] = [
+            BudgetLine("Title IV-A technology part, recognised as spent", "revenue", grant.resource, "8290", booked["revenue"]),
+            BudgetLine("Title IV-A: devices (technology infrastructure)", "expenditure", grant.resource, "4400", devices),
+            BudgetLine("Title IV-A: professional development in using technology", "expenditure", grant.resource, "5200",
+                       round(spent - devices, 2)),
+        ]
     return lines, one_time

@@ -26,6 +26,9 @@ __all__ = [
     "security_budget_cap",
     "bia_processes",
     "HIGH_LEVELS",
+    "ig1_in_place",
+    "INSURER_REQUIRED",
+    "insurer_required_cost",
 ]
 
 #: Levels counted as "High or above" on the register.
@@ -125,19 +128,26 @@ _CONTROLS: tuple[tuple[str, float, float, tuple[str, ...], float], ...] = (
 
 
 def security_controls(district: Any, seed: int) -> pd.DataFrame:
-    """Candidate controls with an annual cost and the ALE each removes from the register.
+    """Candidate controls with an annual cost, the risks each acts on and how well.
 
-    A control's ``ale_reduction`` is its share of the ALE of the risks it acts
-    on (ALE from the register's asset value, exposure factor and ARO); costs
-    scale with enrollment and vary with ``seed``. Ready for
-    :func:`workbook.tools.security_budget.security_budget`.
+    ``effectiveness`` is the share of each listed risk's remaining ALE the
+    control removes (ALE from the register's asset value, exposure factor and
+    ARO); ``ale_reduction`` is what the control removes on its own. Two
+    controls on the same risk (MFA and phishing training both act on R02)
+    overlap: together they remove ``1 - (1 - e1)(1 - e2)`` of its loss, never
+    more than all of it. The ALE of every risk rides along in
+    ``attrs["risk_ale"]``, which :func:`workbook.tools.security_budget.security_budget`
+    uses to combine overlapping controls. Costs scale with enrollment and vary
+    with ``seed``.
 
     Examples
     --------
     >>> from workbook.districts import load_district
     >>> c = security_controls(load_district("sample-urban"), 1)
     >>> list(c.columns), len(c), bool((c["cost"] > 0).all())
-    (['control', 'cost', 'ale_reduction', 'risks'], 8, True)
+    (['control', 'cost', 'ale_reduction', 'risks', 'effectiveness'], 8, True)
+    >>> sorted(c.attrs["risk_ale"])[:3]
+    ['R01', 'R02', 'R03']
     """
     import pandas as pd
 
@@ -145,20 +155,23 @@ def security_controls(district: Any, seed: int) -> pd.DataFrame:
     from workbook.tools.risk import ale
 
     reg = risk_register_seed(district, seed).set_index("id")
-    loss = {rid: ale(r["asset_value"], r["exposure_factor"], r["aro"]) for rid, r in reg.iterrows()}
+    loss = {str(rid): float(ale(r["asset_value"], r["exposure_factor"], r["aro"])) for rid, r in reg.iterrows()}
     rng = _rng(district, seed, "controls")
     students = int(district.enrollment.total)
     rows = []
     for name, per_student, floor, risks, share in _CONTROLS:
         cost = float(round(max(floor, students * per_student) * float(rng.uniform(0.85, 1.2)), -2))
-        cut = share * float(rng.uniform(0.85, 1.1))
+        effectiveness = round(min(share * float(rng.uniform(0.85, 1.1)), 0.95), 3)
         rows.append({
             "control": name,
             "cost": cost,
-            "ale_reduction": float(round(sum(loss[r] for r in risks) * min(cut, 0.95), 0)),
+            "ale_reduction": float(round(sum(loss[r] for r in risks) * effectiveness, 0)),
             "risks": ", ".join(risks),
+            "effectiveness": effectiveness,
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame.attrs["risk_ale"] = {rid: loss[rid] for rid in sorted({r for _, _, _, rs, _ in _CONTROLS for r in rs})}
+    return frame
 
 
 def security_budget_cap(district: Any, seed: int) -> float:
@@ -217,3 +230,44 @@ def bia_processes(district: Any, seed: int) -> pd.DataFrame:
         })
     return pd.DataFrame(rows)
 
+
+
+def ig1_in_place(district: Any, seed: int) -> dict[int, int]:
+    """IG1 safeguards the district has in place, per CIS Control (synthetic first assessment).
+
+    A plausible first assessment: inventories and training are partly done,
+    some controls barely started; varies with ``seed``.
+
+    >>> from workbook.districts import load_district
+    >>> done = ig1_in_place(load_district("sample-rural"), 2026)
+    >>> sorted(done)[:3], all(v >= 0 for v in done.values())
+    ([1, 2, 3], True)
+    """
+    from workbook.tools.assessment import ig1_safeguards
+
+    rng = _rng(district, seed, "ig1")
+    out = {}
+    for control, count in zip(ig1_safeguards()["control"], ig1_safeguards()["ig1_safeguards"]):
+        if count:
+            out[int(control)] = int(rng.integers(0, int(count) + 1))
+    return out
+
+
+#: Controls a cyber-insurance pool (often a JPA) requires before it covers a district (illustrative of
+#: current practice: MFA, endpoint detection and response, offline or immutable backups; domain notes, M).
+INSURER_REQUIRED = (
+    "Multi-factor authentication for staff",
+    "Endpoint detection and response",
+    "Immutable offline backups, restores tested",
+)
+
+
+def insurer_required_cost(controls: Any) -> float:
+    """Annual cost of the controls the insurer requires, from the candidate controls table.
+
+    >>> from workbook.districts import load_district
+    >>> insurer_required_cost(security_controls(load_district("sample-rural"), 2026)) > 0
+    True
+    """
+    table = controls.set_index("control")
+    return float(table.loc[list(INSURER_REQUIRED), "cost"].sum())
