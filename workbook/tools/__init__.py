@@ -19,6 +19,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
 ``security_budget``      which security controls cut the most loss for the money
 ``assessment``           a security assessment against CIS Controls v8 IG1
+``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
