@@ -100,6 +100,11 @@ def test_cohort_graded_from_stored_roster_keeps_grades_against_rosterless_and_ex
     with Gradebook(cohort / "gb.sqlite") as gb:
         assert [(h["candidate"], h["score"], h["params"]["seed"]) for h in gb.history()] == [("ana", 4.0, stored["seed"])]
     capsys.readouterr()
+    assert main(["gradebook", "history", "--gradebook", str(cohort / "gb.sqlite")]) == 0
+    assert f"ana Z9-grading-fixture: 4 / 4 (graded), graded" in capsys.readouterr().out
+    assert main(["gradebook", "show", "--gradebook", str(cohort / "gb.sqlite")]) == 0
+    shown = capsys.readouterr().out
+    assert "not submitted" in shown and "not started" in shown and "invalid" in shown
 
     # Feedback without --roster shows each candidate's own parameters, from the gradebook.
     assert main(["review", "feedback", str(cohort / "submissions"), "-o", str(cohort / "fb"),

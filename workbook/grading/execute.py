@@ -52,6 +52,7 @@ from workbook.errors import InputError
 from workbook.grading.engine import ENGINE_NAME, grading_engine
 from workbook.grading.sandbox import SandboxConfig
 from workbook.notebook.display import RENDER_ENV
+from workbook.paths import PATH_VARIABLE, extra_roots
 
 __all__ = ["Limits", "Execution", "execute_notebook", "ENGINE_NAME"]
 
@@ -131,6 +132,8 @@ def _kernel_env(work: Path, exercises: Path | None, sandboxed: bool, render: boo
         env["JPY_PARENT_PID"] = str(os.getpid())
     if exercises is not None:
         env["CTO_WORKBOOK_EXERCISES"] = str(exercises)
+    if extra_roots():  # a cohort's own principles: their packages (the sandbox shows only principles/)
+        env[PATH_VARIABLE] = os.pathsep.join(str(r) for r in extra_roots())
     return env
 
 
