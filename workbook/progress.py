@@ -1,4 +1,4 @@
-"""How far a candidate has got: per notebook and across the sixteen principles.
+"""How far a candidate has got: per notebook and across the curriculum.
 
 Pure Python over nbformat JSON: no kernel, no Jupyter UI. The start notebook
 shows :func:`progress_table`; the portfolio's curriculum summary can use the

@@ -20,7 +20,6 @@ from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.hidden import HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
-from workbook.paths import exercises_dir
 
 __all__ = ["Job", "plan_jobs", "safe_hide"]
 

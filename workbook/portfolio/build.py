@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook import __version__
-from workbook.curriculum import principles
+from workbook.curriculum import principles, program_summary
 from workbook.portfolio.assets import copy_site_assets, require_assets
 from workbook.portfolio.exporter import make_exporter, notebook_css
 from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
@@ -135,7 +135,7 @@ def build_site(
     strands = [(s, [r for r in rows if r["strand"] == s]) for s in ("Technology", "Education", "Leadership")]
     own_pages = {
         "index.html": render_page("index.html.j2", chrome, "index.html", f"Portfolio of {name}",
-                                  strands=strands, counts=counts, scored=bool(score_map)),
+                                  strands=strands, counts=counts, scored=bool(score_map), program=program_summary()),
         "artifacts.html": render_page("artifacts.html.j2", chrome, "artifacts.html", "Artifacts", groups=artifact_groups),
         "reflections.html": render_page("reflections.html.j2", chrome, "reflections.html", "Reflections", groups=reflection_groups),
         "search.html": render_page("search.html.j2", chrome, "search.html", "Search",
