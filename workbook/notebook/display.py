@@ -4,6 +4,11 @@
 (``metadata["image/png"]["alt"]``) and the same text as ``text/plain``, then
 closes the figure, so no object repr with a memory address lands in the
 notebook. ``show_table`` renders a formatted HTML table with a caption.
+
+In a grading kernel (the grader sets ``CTO_WORKBOOK_RENDER=0`` in the
+kernel's environment) figures are closed without being drawn and leave a
+short placeholder with their alt text: no score depends on a picture, and
+drawing is a large share of a notebook's time. Answers are unchanged.
 """
 
 from __future__ import annotations
@@ -12,10 +17,23 @@ import base64
 import html
 import io
 import numbers
+import os
 import re
 from typing import Any
 
-__all__ = ["figure_bundle", "show_figure", "table_html", "show_table"]
+__all__ = ["figure_bundle", "show_figure", "table_html", "show_table", "RENDER_ENV", "rendering"]
+
+#: ``0`` in a kernel's environment: figures are not drawn (grading kernels).
+RENDER_ENV = "CTO_WORKBOOK_RENDER"
+
+
+def rendering() -> bool:
+    """Whether figures are drawn in this kernel (everywhere but in a grading kernel).
+
+    >>> rendering() == (os.environ.get(RENDER_ENV, "1") != "0")
+    True
+    """
+    return os.environ.get(RENDER_ENV, "1") != "0"
 
 
 def figure_bundle(fig: Any, alt: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -29,6 +47,11 @@ def figure_bundle(fig: Any, alt: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("alt = {!r} is not allowed: expected a sentence describing the chart".format(alt))
+    if not rendering():
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+        return {"text/plain": f"[chart not drawn while grading] {alt}"}, {}
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight")
     import matplotlib.pyplot as plt
