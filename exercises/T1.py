@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
 from workbook.principles.t1.givens import (
+    ig1_in_place,
+    insurer_required_cost,
     HIGH_LEVELS,
     bia_processes,
     district_register,
@@ -18,7 +20,8 @@ from workbook.principles.t1.givens import (
 )
 from workbook.tools.continuity import bia
 from workbook.tools.risk import ale, residual_ale, residual_risk, safeguard_value
-from workbook.tools.security_budget import security_budget
+from workbook.tools.assessment import ig1_gap_assessment
+from workbook.tools.security_budget import first_divergence, security_budget
 
 
 def _register(ctx: Context):
@@ -55,6 +58,23 @@ def budget_reduction(ctx: Context) -> float:
     return security_budget(controls, security_budget_cap(ctx.district, ctx["seed"])).attrs["chosen_reduction"]
 
 
+def ig1_next_control(ctx: Context) -> int:
+    return int(ig1_gap_assessment(ig1_in_place(ctx.district, ctx["seed"])).loc[0, "control"])
+
+
+def ig1_coverage(ctx: Context) -> float:
+    return round(ig1_gap_assessment(ig1_in_place(ctx.district, ctx["seed"])).attrs["coverage"], 3)
+
+
+def greedy_gap_cap(ctx: Context) -> float:
+    return first_divergence(security_controls(ctx.district, ctx["seed"])) or 0.0
+
+
+def insurance_shortfall(ctx: Context) -> float:
+    controls = security_controls(ctx.district, ctx["seed"])
+    return max(0.0, insurer_required_cost(controls) - security_budget_cap(ctx.district, ctx["seed"]))
+
+
 def bia_failing(ctx: Context) -> list[str]:
     table = bia(bia_processes(ctx.district, ctx["seed"]))
     return table.loc[~table["ok"], "process"].tolist()
@@ -70,43 +90,67 @@ RUBRIC = Rubric(
             "t1-high-risks",
             "Risks rated High or Very High",
             (Check("t1-high-risks", "count of High and Very High risks", 2, high_risks),),
-            hint="Rank the register with risk_register(...) and count the rows whose level is High or Very High (Table I-2 levels, not the score).",
+            hint="Count the rows whose Table I-2 level is High or Very High; the score only orders risks within a level.",
         ),
         Exercise(
             "t1-top-risk",
             "The register's top risk",
             (Check("t1-top-risk", "id of the rank-1 risk", 2, top_risk),),
-            hint="The ranked register is sorted by level, then score: record the id (for example 'R04') of the row with rank 1.",
+            hint="The register is ranked by level, then score, then id: record the id (text such as 'R04') of the row ranked 1.",
         ),
         Exercise(
             "t1-ransomware-ale",
             "ALE of the ransomware risk",
             (Check("t1-ransomware-ale", "annualized loss expectancy", 3, ransomware_ale, **_MONEY),),
-            hint="ALE = asset value x exposure factor x ARO: ale(s.asset_value, s.exposure_factor, s.aro).",
+            hint="Annualized loss expectancy = asset value x exposure factor x annualized rate of occurrence.",
         ),
         Exercise(
             "t1-safeguard-value",
             "Yearly value of the backup-and-EDR safeguard",
             (Check("t1-safeguard-value", "ALE before - ALE after - annual cost", 3, ransomware_safeguard_value, rtol=0.005, atol=1.0, partial=((0.05, 0.5),)),),
-            hint="The ALE after the safeguard is residual_ale(..., s.effectiveness); subtract it and the annual cost from the ALE before.",
+            hint="The loss expected with the safeguard uses the rate of occurrence cut by the share of events prevented; value = ALE before - ALE after - annual cost.",
         ),
         Exercise(
             "t1-residual-level",
             "Residual level of the top risk after a control",
             (Check("t1-residual-level", "residual level (Table I-2)", 2, top_residual_level),),
-            hint="residual_risk(likelihood, impact, control_effectiveness) of the rank-1 risk; record its 'residual_level' (a level name).",
+            hint="Move the likelihood of the rank-1 risk down by the control's effectiveness on the 0-100 scale, keep the impact, and read Table I-2; record a level name.",
+        ),
+        Exercise(
+            "t1-ig1-next-control",
+            "The CIS Control with the most IG1 safeguards missing",
+            (Check("t1-ig1-next-control", "control number", 3, ig1_next_control),),
+            hint="Missing = the control's IG1 safeguards minus those in place; the largest wins, ties go to the smaller control number.",
+        ),
+        Exercise(
+            "t1-ig1-coverage",
+            "Share of IG1 in place",
+            (Check("t1-ig1-coverage", "safeguards in place / 56, 3 decimals", 2, ig1_coverage, atol=0.0005, partial=((0.02, 0.5),)),),
+            hint="Add up the safeguards in place over all controls and divide by the 56 IG1 safeguards; round to 3 decimals.",
         ),
         Exercise(
             "t1-budget-reduction",
             "Loss reduced by the best security budget under the cap",
             (Check("t1-budget-reduction", "ALE reduced by the best set", 4, budget_reduction, **_MONEY),),
-            hint="security_budget(controls, cap) returns a table; the best set's total is in .attrs['chosen_reduction'] (not the greedy total).",
+            hint="The best set under the cap, not the greedy one; overlapping controls on one risk combine as 1 - (1 - a)(1 - b) of its loss.",
+        ),
+        Exercise(
+            "t1-greedy-gap-cap",
+            "The smallest cap at which the greedy ranking falls short",
+            (Check("t1-greedy-gap-cap", "cap in dollars", 4, greedy_gap_cap, rtol=0.0, atol=0.5),),
+            hint="Try each cap equal to the total cost of some set of controls, smallest first; compare the greedy ranking's loss reduced with the best set's.",
+        ),
+        Exercise(
+            "t1-insurance-shortfall",
+            "What the insurer's conditions cost beyond the cap",
+            (Check("t1-insurance-shortfall", "shortfall in dollars", 3, insurance_shortfall, rtol=0.001, atol=0.5, partial=((0.05, 0.5),)),),
+            hint="Add the annual costs of the three required controls and subtract the cap; a negative result means no shortfall (0).",
         ),
         Exercise(
             "t1-bia-failing",
             "Processes that fail the business impact analysis",
             (Check("t1-bia-failing", "processes failing MTD or RPO, in table order", 3, bia_failing, partial=((0.0, 0.5),)),),
-            hint="bia(processes) marks each row 'ok' only when RTO + WRT <= MTD and backup interval <= RPO; record the list of process names that are not ok, in the table's order.",
+            hint="A process fails when RTO + WRT exceeds its MTD or its backup interval exceeds its RPO; list the names in table order.",
         ),
     ),
     reflections=(

@@ -114,7 +114,7 @@ def test_security_budget_view_scales_the_reductions(district, capsys):
 
 def test_security_explorer_recomputes_when_the_cap_moves(district, capsys):
     controls = security_controls(district, 2026)
-    box = security_budget_explorer(controls, security_budget_cap(district, 2026), static=False)
+    box = security_budget_explorer(controls, security_budget_cap(district, 2026))
     cap_slider = box.children[1].children[0]
     capsys.readouterr()
     cap_slider.value = 0.0
@@ -132,7 +132,7 @@ def test_network_view_numbers_and_bad_growth(capsys):
 
 
 def test_network_explorer_recomputes_when_redundancy_is_switched_off(capsys):
-    box = network_explorer(1_000, 0.5, 2, "2026-27", {"target": 3_000}, 2_000, 0.9999, 0.999, 0.995, static=False)
+    box = network_explorer(1_000, 0.5, 2, "2026-27", {"target": 3_000}, 2_000, 0.9999, 0.999, 0.995)
     redundant = box.children[2].children[0]
     capsys.readouterr()
     redundant.value = False

@@ -124,16 +124,18 @@ def test_cohort_handout_missing_home_skips_that_candidate_only(cohort):
 def test_cohort_collect_copies_work_with_time_and_late_flag(cohort):
     _handout(cohort)
     due = dt.datetime(2026, 12, 1, 17, 0, tzinfo=dt.timezone.utc)
-    on_time = due.timestamp() - 3600
-    late = due.timestamp() + 3600
-    for rel in source_notebooks(SOURCE):
-        os.utime(cohort["home"] / "ana-reyes/cto-workbook" / rel, (on_time, on_time))
-        os.utime(cohort["home"] / "ben-okafor/cto-workbook" / rel, (on_time, on_time))
-    os.utime(cohort["home"] / "ben-okafor/cto-workbook" / L6, (late, late))
     (cohort["home"] / "ben-okafor/cto-workbook/.ipynb_checkpoints").mkdir()
     (cohort["home"] / "ben-okafor/cto-workbook/.ipynb_checkpoints/x.ipynb").write_text("{}")
     os.symlink("/etc/passwd", cohort["home"] / "ben-okafor/cto-workbook/stolen.ipynb")
+    # The snapshot at the due time: everything handed out so far is on time.
+    snapshot = collect(cohort["entries"], cohort["dest"], due=due, homes=cohort["homes"], now=due)
+    assert not any(c.late for c in snapshot)
 
+    # After the due date Ben changes L6 and backdates it; Ana changes nothing.
+    ben_l6 = cohort["home"] / "ben-okafor/cto-workbook" / L6
+    ben_l6.write_text(ben_l6.read_text().replace("Fiscal", "Fiscal (revised)", 1))
+    before = due.timestamp() - 86400
+    os.utime(ben_l6, (before, before))
     now = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone.utc)
     results = collect(cohort["entries"], cohort["dest"], due="2026-12-01T17:00:00+00:00",
                       homes=cohort["homes"], now=now)
@@ -142,18 +144,33 @@ def test_cohort_collect_copies_work_with_time_and_late_flag(cohort):
     manifest = json.loads((cohort["dest"] / "ben-okafor" / "collection.json").read_text())
     assert manifest["collected_at"] == now.astimezone().isoformat()
     assert manifest["late"] is True
-    assert {f["path"]: f["late"] for f in manifest["files"]} == {
-        "00-start-here.ipynb": False, L6: True}
+    files = {f["path"]: f for f in manifest["files"]}
+    assert {p: f["late"] for p, f in files.items()} == {"00-start-here.ipynb": False, L6: True}
+    assert files[L6]["first_seen"] == now.astimezone().isoformat()  # not the backdated file time
+    assert dt.datetime.fromisoformat(files[L6]["modified_at"]) < due
+    assert files["00-start-here.ipynb"]["first_seen"] == due.astimezone().isoformat()
+    assert len(manifest["seen"]) == 3  # both notebooks as handed in, and the revised L6
     assert any("stolen.ipynb" in s for s in manifest["skipped"])
-    assert (cohort["dest"] / "ben-okafor" / L6).read_bytes() == (
-        cohort["home"] / "ben-okafor/cto-workbook" / L6).read_bytes()
+    assert (cohort["dest"] / "ben-okafor" / L6).read_bytes() == ben_l6.read_bytes()
     assert not (cohort["dest"] / "ben-okafor" / "stolen.ipynb").exists()
     assert oct(cohort["dest"].stat().st_mode & 0o777) == "0o700"
 
-    # collecting again keeps the earlier collection
-    collect(cohort["entries"], cohort["dest"], homes=cohort["homes"])
+    # collecting again keeps the earlier collections, and what was seen when
+    again = collect(cohort["entries"], cohort["dest"], due=due, homes=cohort["homes"])
+    assert not again[0].late and again[1].late
     history = list((cohort["dest"] / "_history" / "ben-okafor").iterdir())
-    assert len(history) == 1 and (history[0] / L6).is_file()
+    assert len(history) == 2 and all((h / L6).is_file() for h in history)
+
+
+def test_cohort_collect_first_collection_after_the_due_date_is_late(cohort):
+    """Without a snapshot at the due time, nothing proves a notebook was there on time."""
+    _handout(cohort)
+    due = dt.datetime(2026, 12, 1, 17, 0, tzinfo=dt.timezone.utc)
+    for path in (cohort["home"] / "ana-reyes/cto-workbook").rglob("*.ipynb"):
+        os.utime(path, (due.timestamp() - 3600,) * 2)
+    [ana] = collect(cohort["entries"], cohort["dest"], due=due, homes=cohort["homes"], only=["ana-reyes"],
+                    now=due + dt.timedelta(minutes=1))
+    assert ana.late and all(f["late"] for f in ana.files)
 
 
 def test_cohort_collect_bad_due_date_is_refused(cohort):

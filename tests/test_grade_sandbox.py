@@ -19,10 +19,11 @@ HIDDEN = GRADING / "exercises" / "hidden"
 LIMITS = Limits(cell_timeout=10, notebook_timeout=60, memory_mb=1536)
 
 
-def _run(sources: list[str], *, sandbox: bool = True, hide: tuple = (HIDDEN,)) -> tuple[list[str], list[str]]:
+def _run(sources: list[str], *, sandbox: bool = True, hide: tuple = (HIDDEN,),
+         exercises: Path | None = GRADING / "exercises") -> tuple[list[str], list[str]]:
     nb = new_notebook(cells=[new_code_cell("x = 0", metadata={"tags": ["parameters"]})] + [new_code_cell(s) for s in sources])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    run = execute_notebook(nb, {"x": 1}, limits=LIMITS, hide=hide, sandbox=sandbox)
+    run = execute_notebook(nb, {"x": 1}, limits=LIMITS, hide=hide, sandbox=sandbox, exercises_dir=exercises)
     assert run.status == "completed", run.reason
     texts = []
     ran = {c.source: c for c in run.notebook.cells if c.cell_type == "code"}
@@ -63,3 +64,77 @@ def test_grade_sandbox_memory_limit_raises_memoryerror() -> None:
     texts, _ = _run(["hog = bytearray(8 * 2**30)", "print('still here')"])
     assert texts[0] == "" or "MemoryError" in texts[0] or texts[0] == "MemoryError"
     assert texts[1] == "still here"
+
+
+def _session_child(marker: str) -> str:
+    return (
+        "import subprocess, sys\n"
+        f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)', {marker!r}], start_new_session=True,\n"
+        "                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print('started')"
+    )
+
+
+def _marked(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_grade_sandbox_session_child_control_outlives_an_unsandboxed_kernel() -> None:
+    marker = f"cto-workbook-control-child-{os.getpid()}"
+    try:
+        texts, _ = _run([_session_child(marker)], sandbox=False)
+        assert texts == ["started"]
+        assert _marked(marker), "without the sandbox a child in its own session outlives the kernel"
+    finally:
+        for pid in _marked(marker):
+            os.kill(pid, 9)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="the full sandbox needs root")
+def test_grade_sandbox_session_child_ends_with_the_kernel() -> None:
+    marker = f"cto-workbook-sandboxed-child-{os.getpid()}"
+    texts, warnings = _run([_session_child(marker)])
+    assert texts == ["started"] and warnings == []
+    assert _marked(marker) == [], "a child that left the kernel's session must end with the kernel"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="the full sandbox needs root")
+def test_grade_sandbox_kernel_sees_only_what_it_needs() -> None:
+    import workbook
+    from workbook.grading.kernel_uids import is_kernel_uid
+
+    checkout = Path(workbook.__file__).resolve().parents[1]
+    namespaces = {n: os.readlink(f"/proc/self/ns/{n}") for n in ("pid", "mnt", "ipc", "net", "uts")}
+    texts, warnings = _run([
+        f"import os; print(sorted(os.listdir({str(checkout)!r})))",
+        "import os, resource; print(os.getuid(), os.getgid(), os.getpid(), resource.getrlimit(resource.RLIMIT_NPROC)[0])",
+        "import os; print({n: os.readlink(f'/proc/self/ns/{n}') for n in ('pid', 'mnt', 'ipc', 'net', 'uts')})",
+        "import os; print([os.statvfs(p).f_blocks * os.statvfs(p).f_frsize // 2**20 for p in ('/tmp', '/var/tmp', '/dev/shm', '.')])",
+        "import os; print(len([p for p in os.listdir('/proc') if p.isdigit()]), sorted(os.listdir('/tmp'))[0].startswith('wbg-'))",
+        "import pwd, os\ntry:\n    pwd.getpwuid(os.getuid()); print('named')\nexcept KeyError:\n    print('no account')",
+    ], exercises=None)
+    assert warnings == []
+    assert ".git" not in texts[0] and "exercises" not in texts[0] and "notebooks" not in texts[0] and "tests" not in texts[0]
+    uid, gid, pid, nproc = (int(x) for x in texts[1].split())
+    assert is_kernel_uid(uid) and gid == uid and pid == 1 and nproc == 64
+    inside = eval(texts[2])  # noqa: S307 - a dict literal printed by the kernel in this test
+    assert all(inside[n] != namespaces[n] for n in namespaces), (inside, namespaces)
+    assert eval(texts[3]) == [64, 64, 64, 256]  # noqa: S307
+    count, own = texts[4].split()
+    assert int(count) <= 3 and own == "True"
+    assert texts[5] == "no account"
+
+
+def test_grade_sandbox_control_without_sandbox_sees_the_checkout() -> None:
+    import workbook
+
+    checkout = Path(workbook.__file__).resolve().parents[1]
+    texts, _ = _run([f"import os; print(sorted(os.listdir({str(checkout)!r})))"], sandbox=False)
+    assert "exercises" in texts[0] and "tests" in texts[0]

@@ -147,3 +147,22 @@ def test_hostile_workspace_copied_elsewhere_builds_the_same(tmp_path):
     shutil.copytree(HOSTILE, copy)
     report = build_portfolio(copy, tmp_path / "site")
     assert "T2-infrastructure.html" in report.pages and len(report.warnings) >= 2
+
+
+def test_notebook_nbconvert_refuses_gets_the_principle_page_and_the_rest_builds(tmp_path):
+    """A notebook nbformat reads but nbconvert refuses (a stream output without its name) costs its own
+    page only: the page lists the principle, the report says why, every other page is built."""
+    ws = tmp_path / "ws"
+    shutil.copytree(WORKSPACE, ws)
+    raw = json.loads((ws / "L6-fiscal-management.ipynb").read_text(encoding="utf-8"))
+    stream = next(o for c in raw["cells"] for o in c.get("outputs", []) if o["output_type"] == "stream")
+    del stream["name"]
+    raw["metadata"]["language_info"] = "python"  # the wrong shape, which the exporter itself reads
+    (ws / "L6-fiscal-management.ipynb").write_text(json.dumps(raw), encoding="utf-8")
+    report = build_portfolio(ws, tmp_path / "site")
+    assert any(w.startswith("L6-fiscal-management.ipynb: could not be rendered (NotebookValidationError")
+               for w in report.warnings), report.warnings
+    l6 = (tmp_path / "site" / "L6-fiscal-management.html").read_text(encoding="utf-8")
+    assert "not-started" in l6 and "Learning outcomes" in l6
+    t1 = (tmp_path / "site" / "T1-security-fundamentals.html").read_text(encoding="utf-8")
+    assert "HOSTILE_REFLECTION_TEXT" in t1

@@ -13,7 +13,9 @@ import sys
 import time
 from pathlib import Path
 
+from workbook.curriculum import principle
 from workbook.errors import WorkbookError
+from workbook.paths import notebooks_dir
 
 L6 = Path("leadership") / "L6-fiscal-management.ipynb"
 
@@ -48,7 +50,6 @@ def sample_candidate_notebook(source: Path, target: Path) -> Path:
 
 def run(district: str, out: Path) -> dict[str, Path]:
     from workbook.districts import load_district
-    from workbook.paths import notebooks_dir
 
     load_district(district)  # a bad district is reported before any kernel starts
     out.mkdir(parents=True, exist_ok=True)
@@ -59,7 +60,6 @@ def run(district: str, out: Path) -> dict[str, Path]:
         workspace / L6,
         {"district": district, "candidate": "demo-candidate"},
     )
-    from workbook.curriculum import principle
     from workbook.portfolio import build_portfolio
 
     report = build_portfolio(workspace, out / "portfolio", candidate="demo-candidate")

@@ -28,7 +28,9 @@ from typing import Literal
 
 import numpy as np
 
+from workbook.district_files import save_district
 from workbook.districts import District, Enrollment, GradeSpans
+from workbook.paths import data_dir
 from workbook.tools._validate import check_choice, check_count, check_fraction
 from workbook.tools.fiscal_year import check_fiscal_year
 
@@ -231,8 +233,6 @@ def write_samples(folder: str | Path | None = None) -> list[Path]:
     >>> [p.name for p in write_samples(tempfile.mkdtemp())]
     ['sample-rural.yaml', 'sample-suburban.yaml', 'sample-urban.yaml']
     """
-    from workbook.district_files import save_district
-    from workbook.paths import data_dir
 
     target = Path(folder) if folder is not None else data_dir() / "districts"
     written = []

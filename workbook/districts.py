@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 import functools
 from pathlib import Path
 
@@ -106,6 +107,10 @@ def load_district(ref: str | Path | District) -> District:
     Traceback (most recent call last):
     ...
     workbook.errors.InputError: district = 'sample-big' is not allowed: expected a sample id (sample-rural, sample-suburban, sample-urban) or a path to a .yaml, .yml, .csv or .xlsx file
+    >>> load_district("sample-rurall")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: district = 'sample-rurall' is not allowed: expected a sample id (sample-rural, sample-suburban, sample-urban) or a path to a .yaml, .yml, .csv or .xlsx file (did you mean sample-rural?)
     """
     if isinstance(ref, District):
         return ref
@@ -116,4 +121,5 @@ def load_district(ref: str | Path | District) -> District:
         return _load_sample(ref.strip())
     if isinstance(ref, Path) or (isinstance(ref, str) and (Path(ref).suffix or "/" in ref or "\\" in ref)):
         return read_district(Path(ref))
-    raise InputError("district", ref, allowed)
+    close = difflib.get_close_matches(ref.strip(), sample_ids(), n=1, cutoff=0.75) if isinstance(ref, str) else []
+    raise InputError("district", ref, allowed + (f" (did you mean {close[0]}?)" if close else ""))

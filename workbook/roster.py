@@ -227,7 +227,7 @@ def _check_secret(cohort_secret: Any) -> bytes:
             "cohort_secret",
             "<hidden>" if isinstance(cohort_secret, str) else cohort_secret,
             f"a secret string of at least {MIN_SECRET_LENGTH} characters "
-            "(`workbook cohort roster import` creates one)",
+            "(`workbook cohort init` creates one)",
         )
     return cohort_secret.strip().encode("utf-8")
 
@@ -249,7 +249,7 @@ def derive_seed(cohort_secret: str, candidate: str) -> int:
     >>> derive_seed("short", "ana-reyes")
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: cohort_secret = '<hidden>' is not allowed: expected a secret string of at least 16 characters (`workbook cohort roster import` creates one)
+    workbook.errors.InputError: cohort_secret = '<hidden>' is not allowed: expected a secret string of at least 16 characters (`workbook cohort init` creates one)
     """
     key = _check_secret(cohort_secret)
     if not isinstance(candidate, str) or not re.match(CANDIDATE_PATTERN, candidate):

@@ -20,6 +20,8 @@ WORKBOOK_SINGLEUSER_CONFIG_DIR     read-only Jupyter settings for every candidat
 WORKBOOK_HUB_TOKEN                 token of the cohort-admin service
                                    (``workbook cohort`` uses the same variable)
 WORKBOOK_INSTRUCTORS               comma-separated instructor user names (admins)
+WORKBOOK_HUB_MENTORS               comma-separated mentor user names: each opens
+                                   only their mentees' servers (roster column mentor)
 WORKBOOK_HUB_AUTH                  native (default), google or azuread
 WORKBOOK_HUB_MEM_LIMIT             memory per candidate server (default 2G)
 WORKBOOK_HUB_CPU_LIMIT             CPUs per candidate server (default 1)

@@ -7,12 +7,25 @@ every notebook into an instructor-only folder, with ``collection.json``::
     {"candidate": "ana-reyes", "collected_at": "2026-12-01T17:05:00+00:00",
      "due": "2026-12-01T17:00:00+00:00", "late": false,
      "files": [{"path": "leadership/L6-fiscal-management.ipynb", "sha256": "...",
-                "modified_at": "2026-12-01T16:40:12+00:00", "late": false}]}
+                "first_seen": "2026-12-01T16:00:00+00:00",
+                "modified_at": "2026-12-01T16:40:12+00:00", "late": false}],
+     "seen": {"<sha256>": "2026-12-01T16:00:00+00:00"}, "skipped": []}
 
-A notebook is late when the candidate last saved it after the due date; the
-candidate is late when any notebook is. Collecting again keeps the earlier
-collection under ``submissions/_history/{candidate}/{collected_at}/``.
-There is no shared writable folder and the candidate's copy is never changed.
+Lateness never comes from the file: a candidate can set a notebook's
+modification time to anything (``os.utime``). A notebook is late when the
+collector first saw its content (its SHA-256) after the due date; every
+collection remembers the contents it has seen (``seen``, carried from one
+collection to the next). So run ``workbook cohort collect`` at the due time
+(from cron or ``at``): that snapshot is what was handed in on time, and a later
+collection flags only what changed since. ``modified_at`` is kept for
+information only. The candidate is late when any notebook is.
+
+The walk of a workspace is iterative and bounded (:class:`~workbook.cohort.safefs.WalkLimits`:
+depth, folders, entries, notebooks, total apparent size, so sparse files count
+in full); what it left out is listed in ``skipped``. One candidate's workspace
+never stops the others' collection. Collecting again keeps the earlier
+collection under ``submissions/_history/{candidate}/{collected_at}/``. There is
+no shared writable folder and the candidate's copy is never changed.
 """
 
 from __future__ import annotations
@@ -29,7 +42,7 @@ from typing import Any
 
 from workbook.cohort import WORKSPACE
 from workbook.cohort.handout import home_of
-from workbook.cohort.safefs import UnsafePathError, iter_notebooks, parts_ok, read_file
+from workbook.cohort.safefs import MAX_NOTEBOOK_BYTES, UnsafePathError, Walk, WalkLimits, iter_notebooks, parts_ok, read_file
 from workbook.cohort.settings import private_dir
 from workbook.errors import InputError
 from workbook.privatefs import write_private
@@ -50,10 +63,11 @@ class Collection:
     due: dt.datetime | None
     files: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)
 
     @property
     def late(self) -> bool:
-        """True when any collected notebook was saved after the due date."""
+        """True when the collector first saw any collected notebook's content after the due date."""
         return any(f["late"] for f in self.files)
 
     def as_json(self) -> dict[str, Any]:
@@ -65,6 +79,7 @@ class Collection:
             "late": self.late,
             "files": self.files,
             "skipped": self.skipped,
+            "seen": self.seen,
         }
 
 
@@ -99,6 +114,16 @@ def _stamp(when: dt.datetime) -> str:
     return when.strftime("%Y%m%dT%H%M%S%z")
 
 
+def _earlier_seen(folder: Path) -> dict[str, str]:
+    """Content hashes an earlier collection saw, with when they were first seen (``{}`` when none)."""
+    try:
+        earlier = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        seen = earlier.get("seen") or {f["sha256"]: earlier["collected_at"] for f in earlier.get("files", [])}
+        return {str(k): str(v) for k, v in seen.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def _archive(folder: Path, dest: Path, candidate: str) -> None:
     """Move an earlier collection aside so nothing collected is ever lost."""
     manifest = folder / MANIFEST
@@ -123,6 +148,7 @@ def collect(
     homes: str | None = None,
     now: dt.datetime | None = None,
     only: Iterable[str] | None = None,
+    limits: WalkLimits | None = None,
 ) -> list[Collection]:
     """Copy each candidate's notebooks into ``dest/{candidate}/`` with ``collection.json``.
 
@@ -140,6 +166,8 @@ def collect(
         The collection time (default: now).
     only
         Candidate ids to collect (default: everyone on the roster).
+    limits
+        How much of each workspace to look at (default: :class:`WalkLimits`).
     """
     due_at = parse_due(due)
     collected_at = (now or dt.datetime.now(dt.timezone.utc)).astimezone()
@@ -150,39 +178,68 @@ def collect(
         if wanted is not None and entry.candidate not in wanted:
             continue
         folder = root / entry.candidate
-        if folder.exists():
-            _archive(folder, root, entry.candidate)
-        private_dir(folder)
         result = Collection(entry.candidate, folder, collected_at, due_at)
         try:
-            base = home_of(entry.candidate, homes)
-            found = list(_gather(base, result))
-        except (InputError, FileNotFoundError, UnsafePathError) as exc:
-            result.skipped.append(f"workspace: {exc}")
-            found = []
-        for rel, data, mtime in found:
-            target = folder.joinpath(*parts_ok(rel))
-            write_private(target, data)  # 0600 in 0700 folders, whatever the umask
-            os.utime(target, (mtime, mtime))
-            modified = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).astimezone()
-            result.files.append({
-                "path": rel,
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "bytes": len(data),
-                "modified_at": modified.isoformat(),
-                "late": bool(due_at is not None and modified > due_at),
-            })
-        write_private(folder / MANIFEST, json.dumps(result.as_json(), indent=1))
+            seen = _earlier_seen(folder)
+            if folder.exists():
+                _archive(folder, root, entry.candidate)
+            private_dir(folder)
+            result.seen = dict(seen)
+            _collect_one(entry.candidate, homes, result, limits or WalkLimits())
+        except Exception as exc:  # noqa: BLE001 - one candidate's workspace must not stop the others'
+            result.skipped.append(f"collection stopped: {type(exc).__name__}: {str(exc)[:200]}")
+        try:
+            write_private(folder / MANIFEST, json.dumps(result.as_json(), indent=1))
+        except OSError as exc:
+            result.skipped.append(f"{MANIFEST} not written: {exc}")
         out.append(result)
     return out
 
 
-def _gather(base: Path, result: Collection):
-    for rel, dirfd, name in iter_notebooks(base, WORKSPACE):
-        try:
-            got = read_file(dirfd, name)
-        except UnsafePathError as exc:
-            result.skipped.append(f"{rel}: {exc}")
-            continue
-        if got is not None:
-            yield rel, got[0], got[1]
+def _collect_one(candidate: str, homes: str | None, result: Collection, limits: WalkLimits) -> None:
+    """Copy one candidate's notebooks, one at a time (never all in memory), within ``limits``."""
+    try:
+        base = home_of(candidate, homes)
+    except (InputError, FileNotFoundError, UnsafePathError) as exc:
+        result.skipped.append(f"workspace: {exc}")
+        return
+    walk = Walk(limits)
+    total = 0
+    try:
+        for rel, dirfd, name in iter_notebooks(base, WORKSPACE, walk):
+            if len(result.files) >= limits.notebooks:
+                result.skipped.append(f"more than {limits.notebooks} notebooks; the rest are not collected")
+                break
+            left = limits.total_bytes - total
+            try:
+                got = read_file(dirfd, name, limit=min(MAX_NOTEBOOK_BYTES, left))
+            except UnsafePathError as exc:
+                note = f" (the {limits.total_bytes // 2**20} MB for all of a candidate's notebooks are used up)" if left < MAX_NOTEBOOK_BYTES else ""
+                result.skipped.append(f"{rel}: {exc}{note}")
+                continue
+            if got is None:
+                continue
+            data, mtime = got
+            total += len(data)
+            _store(result, rel, data, mtime)
+    except (FileNotFoundError, UnsafePathError) as exc:
+        result.skipped.append(f"workspace: {exc}")
+    result.skipped += walk.notes
+
+
+def _store(result: Collection, rel: str, data: bytes, mtime: float) -> None:
+    target = result.folder.joinpath(*parts_ok(rel))
+    write_private(target, data)  # 0600 in 0700 folders, whatever the umask
+    os.utime(target, (mtime, mtime))
+    sha = hashlib.sha256(data).hexdigest()
+    first = result.seen.setdefault(sha, result.collected_at.isoformat())
+    first_seen = dt.datetime.fromisoformat(first)
+    modified = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).astimezone()
+    result.files.append({
+        "path": rel,
+        "sha256": sha,
+        "bytes": len(data),
+        "first_seen": first,
+        "modified_at": modified.isoformat(),  # what the file says: information only, never lateness
+        "late": bool(result.due is not None and first_seen > result.due),
+    })

@@ -34,6 +34,7 @@ from workbook.cohort import WORKSPACE
 from workbook.cohort.safefs import Owner, UnsafePathError, open_dir, read_file, split, write_file
 from workbook.cohort.settings import DEFAULT_COHORT_DIR, private_dir
 from workbook.errors import InputError
+from workbook.grading.release import is_placeholder
 from workbook.privatefs import write_private
 from workbook.roster import candidate_parameters
 
@@ -107,8 +108,6 @@ def check_candidate_edition(source: str | Path, notebooks: Sequence[str]) -> Non
     the released placeholder.
     """
     import nbformat
-
-    from workbook.grading.release import is_placeholder
 
     problems: list[str] = []
     for rel in notebooks:

@@ -13,12 +13,12 @@ import os
 import stat
 import secrets as _secrets
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from workbook.errors import WorkbookError
 
-__all__ = ["UnsafePathError", "Owner", "open_dir", "read_file", "write_file", "iter_notebooks"]
+__all__ = ["UnsafePathError", "Owner", "open_dir", "read_file", "write_file", "iter_notebooks", "Walk", "WalkLimits"]
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
@@ -164,21 +164,105 @@ def write_file(dir_fd: int, name: str, data: bytes, *, owner: Owner | None = Non
             pass
 
 
-def iter_notebooks(base: str | Path, relative: str = ".") -> Iterator[tuple[str, int, str]]:
+@dataclass(frozen=True)
+class WalkLimits:
+    """How much of one candidate's workspace a walk may look at.
+
+    A workspace is a dozen folders and notebooks; these bounds are far above
+    that and far below what a hostile one costs (1,200 nested folders, sparse
+    49 MB files by the dozen).
+    """
+
+    depth: int = 8               # folders below the workspace
+    folders: int = 500           # folders opened
+    entries: int = 20_000        # names listed, files and folders together
+    notebooks: int = 200         # notebooks collected
+    total_bytes: int = 100 * 2**20  # apparent size of the notebooks collected (a sparse file counts in full)
+
+
+@dataclass
+class Walk:
+    """What a walk met beyond its limits (one line each), filled while iterating."""
+
+    limits: WalkLimits
+    notes: list[str] = field(default_factory=list)
+    folders: int = 0
+    entries: int = 0
+
+
+def iter_notebooks(base: str | Path, relative: str = ".", walk: Walk | None = None) -> Iterator[tuple[str, int, str]]:
     """Yield ``(relative_path, dir_fd, name)`` for every ``*.ipynb`` below ``base/relative``.
 
     Hidden folders (``.ipynb_checkpoints``, ``.Trash``) and links are skipped;
-    the dir fds are valid only while iterating.
+    the dir fds are valid only while iterating. The walk is iterative (no
+    recursion, whatever the depth), holds one open folder per level, and stops
+    at ``walk.limits``; what it left out is written to ``walk.notes``.
+
+    >>> import tempfile
+    >>> base = tempfile.mkdtemp()
+    >>> deep = os.path.join(base, *["d"] * 12)
+    >>> os.makedirs(deep)
+    >>> open(os.path.join(deep, "x.ipynb"), "w").close()
+    >>> open(os.path.join(base, "top.ipynb"), "w").close()
+    >>> w = Walk(WalkLimits(depth=4))
+    >>> [rel for rel, _, _ in iter_notebooks(base, ".", w)], w.notes
+    (['top.ipynb'], ['d/d/d/d: folders nested deeper than 4 levels are not collected'])
     """
+    walk = walk or Walk(WalkLimits())
+    limits = walk.limits
     top = open_dir(base, relative)
+    stack: list[tuple[int, str, int, list[str]]] = []
     try:
-        for dirpath, dirnames, filenames, dirfd in os.fwalk(".", dir_fd=top, follow_symlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.endswith(".ipynb") and not name.startswith("."):
-                    rel = str(PurePosixPath(dirpath) / name)
-                    yield (rel[2:] if rel.startswith("./") else rel), dirfd, name
+        fd, rel, depth = top, "", 0
+        while True:
+            names = []
+            files = []
+            with os.scandir(fd) as listing:
+                for entry in listing:
+                    walk.entries += 1
+                    if walk.entries > limits.entries:
+                        walk.notes.append(f"{rel or '.'}: more than {limits.entries:,} files and folders; the rest are not collected")
+                        return
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        names.append(entry.name)
+                    elif entry.name.endswith(".ipynb"):
+                        files.append(entry.name)
+            for name in sorted(files):
+                yield (f"{rel}/{name}" if rel else name), fd, name
+            subdirs = sorted(names)
+            if subdirs and depth >= limits.depth:
+                walk.notes.append(f"{rel}: folders nested deeper than {limits.depth} levels are not collected")
+                subdirs = []
+            stack.append((fd, rel, depth, subdirs))
+            fd = -1
+            while stack:
+                parent, prel, pdepth, pending = stack[-1]
+                if not pending:
+                    stack.pop()
+                    if parent != top:
+                        os.close(parent)
+                    continue
+                name = pending.pop(0)
+                walk.folders += 1
+                if walk.folders > limits.folders:
+                    walk.notes.append(f"{prel or '.'}: more than {limits.folders} folders; the rest are not collected")
+                    return
+                try:
+                    fd = os.open(name, _DIR_FLAGS, dir_fd=parent)
+                except OSError:
+                    continue  # replaced by a link or removed meanwhile: never followed
+                rel, depth = (f"{prel}/{name}" if prel else name), pdepth + 1
+                break
+            if fd == -1:
+                return
     finally:
+        for parent, _, _, _ in stack:
+            if parent != top:
+                os.close(parent)
+        if fd not in (-1, top):
+            os.close(fd)
         os.close(top)
 
 

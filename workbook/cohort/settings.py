@@ -18,6 +18,7 @@ import os
 import secrets
 from pathlib import Path
 
+from workbook import privatefs
 from workbook.errors import InputError
 from workbook.roster import MIN_SECRET_LENGTH
 
@@ -37,7 +38,6 @@ def private_dir(path: str | Path) -> Path:
     >>> oct(d.stat().st_mode & 0o777)
     '0o700'
     """
-    from workbook import privatefs  # missing parents are made 0700 too, whatever the umask
 
     return privatefs.private_dir(path)
 

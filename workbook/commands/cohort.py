@@ -19,12 +19,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbook import paths
+from workbook.commands.roster_args import add_roster_options, resolve_roster
+from workbook.privatefs import exposures
+
 __all__ = ["register"]
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    from workbook.commands.roster_args import add_roster_options
-
     add_roster_options(p)
     p.add_argument("--homes", default=None, metavar="TEMPLATE",
                    help="where candidates' homes are, e.g. '/home/{candidate}' "
@@ -71,8 +73,9 @@ def register(subparsers: Any, name: str, help_text: str) -> None:
     coll = sub.add_parser("collect", help="copy each candidate's notebooks into "
                                           "submissions/{candidate}/")
     coll.add_argument("--due", default=None,
-                      help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); "
-                           "notebooks saved later are flagged late")
+                      help="due date, ISO 8601 (2026-12-01 or 2026-12-01T17:00); a notebook whose content "
+                           "the collector first sees after it is flagged late (file times are not trusted): "
+                           "collect at the due time to take the snapshot")
     coll.add_argument("--out", type=Path, default=Path("submissions"),
                       help="submissions folder (default: submissions/)")
     _add_common(coll)
@@ -125,7 +128,6 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 def _handout(args: argparse.Namespace) -> int:
     from workbook.cohort.handout import handout
-    from workbook.commands.roster_args import resolve_roster
 
     roster = resolve_roster(args, command="cohort handout")
     results = handout(roster.entries, args.source, roster.secret, cohort_dir=args.cohort_dir,
@@ -143,7 +145,6 @@ def _handout(args: argparse.Namespace) -> int:
 
 def _collect(args: argparse.Namespace) -> int:
     from workbook.cohort.collect import collect
-    from workbook.commands.roster_args import resolve_roster
 
     results = collect(resolve_roster(args, command="cohort collect", secret=False).entries, args.out, due=args.due, homes=args.homes, only=args.only)
     problems = 0
@@ -157,9 +158,6 @@ def _collect(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from workbook import paths
-    from workbook.privatefs import exposures
-
     book = args.gradebook
     targets: list[Path] = [args.cohort_dir, args.submissions, book.parent, book,
                            Path(f"{book}-wal"), Path(f"{book}-shm")]

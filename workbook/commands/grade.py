@@ -25,15 +25,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbook.commands.roster_args import add_roster_options, resolve_roster
+from workbook.errors import WorkbookError
+from workbook.grading.execute import Limits
+from workbook.grading.gradebook import Gradebook
+from workbook.grading.layout import DEFAULT_FORMAT, stray_entries
+from workbook.grading.report import summary_table
+from workbook.grading.runner import grade_cohort, plan_jobs
+from workbook.grading.warm import KERNEL_NAME, WarmKernelPool
+
 __all__ = ["register", "run"]
 
 
 def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     """Add the ``grade`` subcommand."""
-    from workbook.grading.layout import DEFAULT_FORMAT
 
     p = subparsers.add_parser(name, help=help_text, description=help_text)
-    from workbook.commands.roster_args import add_roster_options
 
     p.add_argument("submissions", help="the folder of submissions")
     add_roster_options(p, no_roster=True)
@@ -79,7 +86,6 @@ def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, 
     if args.dask_scheduler or not (hasattr(os, "fork") and hasattr(os, "pidfd_open")):
         console.print("[yellow]note:[/yellow] warm kernels need Linux and a local run; using plain python3 kernels", highlight=False)
         return "python3", contextlib.nullcontext(), args.workers
-    from workbook.grading.warm import KERNEL_NAME, WarmKernelPool
 
     return KERNEL_NAME, WarmKernelPool(), args.workers or 2 * (os.cpu_count() or 1)
 
@@ -87,14 +93,6 @@ def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, 
 def run(args: argparse.Namespace) -> int:
     """Check, plan, grade, record, print the table; 0 when every planned submission has a result."""
     from rich.console import Console
-
-    from workbook.commands.roster_args import resolve_roster
-    from workbook.errors import WorkbookError
-    from workbook.grading.execute import Limits
-    from workbook.grading.gradebook import Gradebook
-    from workbook.grading.layout import stray_entries
-    from workbook.grading.report import summary_table
-    from workbook.grading.runner import grade_cohort, plan_jobs
 
     if args.export_csv or args.export_excel:
         wanted = " ".join(f"--{k} {v}" for k, v in (("csv", args.export_csv), ("excel", args.export_excel)) if v)

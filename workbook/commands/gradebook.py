@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import WorkbookError
+from workbook.grading.gradebook import Gradebook
+from workbook.grading.lms import write_canvas_csv
+from workbook.grading.report import grade_table, table_rows
 
 __all__ = ["register"]
 
@@ -52,8 +55,6 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
 
 
 def _open(path: Path) -> Any:
-    from workbook.grading.gradebook import Gradebook
-
     if not path.is_file():
         raise WorkbookError(f"no gradebook at {path}: run `workbook grade` first, or pass --gradebook")
     return Gradebook(path)
@@ -61,8 +62,6 @@ def _open(path: Path) -> Any:
 
 def _show(args: argparse.Namespace) -> int:
     from rich.console import Console
-
-    from workbook.grading.report import grade_table, table_rows
 
     with _open(args.gradebook) as book:
         rows = table_rows(book, args.candidate or None)
@@ -74,7 +73,6 @@ def _show(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from workbook.cohort.settings import stored_roster
-    from workbook.grading.lms import write_canvas_csv
     from workbook.roster import read_roster
 
     if not (args.csv or args.excel or args.canvas):

@@ -21,7 +21,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbook.commands.roster_args import SECRET_HELP
+from workbook.commands.roster_args import SECRET_HELP, resolve_roster
+from workbook.errors import WorkbookError
+from workbook.grading.dashboard import dashboard_data
+from workbook.grading.dashboard_page import write_dashboard
+from workbook.grading.gradebook import Gradebook
+from workbook.grading.layout import DEFAULT_FORMAT
+from workbook.rubric import load_rubric
 
 __all__ = ["register"]
 
@@ -29,8 +35,6 @@ _GRADEBOOK = "grades/gradebook.sqlite"
 
 
 def _common(p: argparse.ArgumentParser, *, layout: bool = True, gradebook: bool = True) -> None:
-    from workbook.grading.layout import DEFAULT_FORMAT
-
     if gradebook:
         p.add_argument("--gradebook", default=_GRADEBOOK, help=f"SQLite gradebook (default: {_GRADEBOOK})")
     p.add_argument("--notebooks", help="instructor notebooks (default: the workbook's notebooks/)")
@@ -115,10 +119,6 @@ def _list_unreadable(items: list[Any]) -> None:
 def _dashboard(args: argparse.Namespace) -> int:
     from workbook.cohort.preflight import check_roster
     from workbook.cohort.settings import stored_roster
-    from workbook.errors import WorkbookError
-    from workbook.grading.dashboard import dashboard_data
-    from workbook.grading.dashboard_page import write_dashboard
-    from workbook.grading.gradebook import Gradebook
 
     if not Path(args.gradebook).is_file():
         raise WorkbookError(f"no gradebook at {args.gradebook}: run `workbook grade` first, or pass --gradebook")
@@ -140,7 +140,6 @@ def _dashboard(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     from workbook.cohort.settings import stored_roster
-    from workbook.commands.roster_args import resolve_roster
     from workbook.grading.feedback import write_feedback
 
     roster, secret = None, None
@@ -159,7 +158,6 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflection_csv import export_csv
 
     items = _read(args, args.submissions)
@@ -173,7 +171,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workbook.grading.gradebook import Gradebook
     from workbook.grading.reflection_csv import import_csv
 
     with Gradebook(args.gradebook) as book:
@@ -185,7 +182,6 @@ def _import(args: argparse.Namespace) -> int:
 def _similarity(args: argparse.Namespace) -> int:
     from workbook.grading.similarity import collect_passages, compare_passages, write_report
     from workbook.grading.submission_texts import unreadable
-    from workbook.rubric import load_rubric
 
     items = _read(args, args.submissions)
     rubrics = {pid: load_rubric(pid, folder=args.exercises) for pid in {i.principle for i in items}}

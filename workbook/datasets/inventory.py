@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbook.datasets._common import as_district, fiscal_year_of, rng_for
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -143,8 +144,6 @@ def software_inventory(district: Any, seed: int, fiscal_year: str | None = None)
     True
     """
     import pandas as pd
-
-    from workbook.tools.reference import reference_table
 
     d = as_district(district)
     _, start = fiscal_year_of(d, fiscal_year)

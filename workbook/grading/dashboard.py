@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.errors import InputError
+from workbook.grading.reflections import reflection_scores
 from workbook.grading.report import row_reason, status_label
+from workbook.rubric import load_rubric
 
 __all__ = ["Item", "Cell", "DashboardData", "answer_label", "item_analysis", "dashboard_data"]
 
@@ -180,9 +183,6 @@ def dashboard_data(book: Any, *, roster: Sequence[Any] = (), submissions: str | 
     ``roster`` entries decide who should have submitted; ``mentor`` keeps only
     that mentor's mentees (as the roster's ``mentor`` column names them).
     """
-    from workbook.errors import InputError
-    from workbook.grading.reflections import reflection_scores
-    from workbook.rubric import load_rubric
 
     entries = list(roster)
     if mentor is not None:

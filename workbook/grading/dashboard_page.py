@@ -17,6 +17,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
 from workbook.grading.dashboard import DashboardData
 
 __all__ = ["TEMPLATES", "distribution_chart", "render_dashboard", "write_dashboard"]
@@ -80,7 +81,6 @@ def _css() -> str:
 
 def render_dashboard(data: DashboardData) -> str:
     """The page's HTML."""
-    from workbook import __version__
     from workbook.portfolio.exporter import make_exporter
 
     title = "Cohort dashboard" + (f": mentees of {data.mentor}" if data.mentor else "")

@@ -133,5 +133,6 @@ def grading_engine() -> type:
 
     papermill_engines.register(ENGINE_NAME, GradingEngine)
     GradingEngine.kernel_manager_class = SandboxKernelManager
+    GradingEngine.client_class = GradingClient
     _ENGINE = GradingEngine
     return _ENGINE

@@ -18,7 +18,7 @@ self-check altogether. So the grader never asks whether an output is
   the execute request's random message id, which the kernel cannot know in
   advance), so output sent from another cell, a thread or a timer lands in
   that cell, not in an exercise's; answers arriving as updates of an
-  earlier display are ignored (:mod:`workbook.grading.execute`);
+  earlier display are ignored (:mod:`workbook.grading.engine`);
 - the last valid payload in the cell wins, as for a re-run ``answer()``;
 - the value is decoded as plain data (:func:`decode_answer`), bounded in
   size, and scored in the grader's process against the rubric and hidden

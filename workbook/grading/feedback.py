@@ -22,6 +22,7 @@ it works offline, from a USB stick or attached to an e-mail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -29,9 +30,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
 from workbook.contract import cell_id
 from workbook.errors import InputError, WorkbookError
+from workbook.grading.gradebook import Gradebook
 from workbook.grading.hidden import PUBLIC_ONLY
+from workbook.grading.reflections import migrate, reflection_scores
+from workbook.grading.runner import plan_jobs
+from workbook.grading.score import notebook_defaults
+from workbook.grading.submission_texts import candidate_notebooks
+from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES, make_exporter
+from workbook.rubric import Context, load_rubric
 
 __all__ = ["TEMPLATES", "feedback_context", "feedback_notebook", "make_feedback_exporter", "render_feedback",
            "write_feedback", "format_expected"]
@@ -83,9 +92,6 @@ def feedback_context(
     ``params`` (the candidate's notebook parameters) are needed only with
     ``publish_answers``, to compute the expected values.
     """
-    from workbook import __version__
-    from workbook.grading.reflections import reflection_scores
-    from workbook.rubric import Context
 
     row = book.conn.execute("SELECT * FROM results WHERE candidate = ? AND notebook = ?", (candidate, notebook)).fetchone()
     if row is None:
@@ -188,14 +194,11 @@ def make_feedback_exporter() -> Any:
     >>> e.template_name, e.mathjax_url, e.require_js_url
     ('feedback', '', '')
     """
-    from workbook.portfolio.exporter import make_exporter
 
     return make_exporter(template_name="feedback", template_dirs=(TEMPLATES,))
 
 
 def _css() -> str:
-    from workbook.portfolio.exporter import TEMPLATES as PORTFOLIO_TEMPLATES
-
     # The code highlighting styles come inline from nbconvert's CSSHTMLHeaderPreprocessor.
     parts = [(PORTFOLIO_TEMPLATES / "site" / "static" / "site.css").read_text(encoding="utf-8"),
              (TEMPLATES / "feedback" / "static" / "feedback.css").read_text(encoding="utf-8")]
@@ -231,12 +234,6 @@ def write_feedback(
     (read here when ``None``); one that cannot be read gets a page on the
     released notebook with the gradebook's reason.
     """
-    from workbook.grading.gradebook import Gradebook
-    from workbook.grading.reflections import migrate
-    from workbook.grading.submission_texts import candidate_notebooks
-    from workbook.grading.runner import plan_jobs
-    from workbook.grading.score import notebook_defaults
-    from workbook.rubric import load_rubric
 
     book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)
     try:
@@ -269,7 +266,14 @@ def write_feedback(
                                        params=mine, publish_answers=publish_answers)
             page = Path(out) / r["candidate"] / f"{r['notebook']}.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(render_feedback(feedback_notebook(item, mine), context, exporter), encoding="utf-8")
+            try:
+                body = render_feedback(feedback_notebook(item, mine), context, exporter)
+            except Exception as exc:  # noqa: BLE001 - one odd submission must not stop the cohort's feedback
+                shown = dataclasses.replace(item, restored=None)  # the released notebook, with the scores
+                context = dict(context, warnings=[*context.get("warnings", []),
+                                                  f"the submission could not be shown on this page ({type(exc).__name__})"])
+                body = render_feedback(feedback_notebook(shown, mine), context, exporter)
+            page.write_text(body, encoding="utf-8")
             written.append(page)
         return written
     finally:

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbook.curriculum import principles
+
 __all__ = ["CANVAS_ID_COLUMNS", "POINTS_POSSIBLE", "canvas_rows", "write_canvas_csv"]
 
 #: The identifying columns of a Canvas gradebook import, in Canvas's order.
@@ -68,7 +70,6 @@ def canvas_rows(results: Sequence[dict[str, Any]], entries: Sequence[Any] = (),
 
 def write_canvas_csv(book: Any, path: str | Path, entries: Sequence[Any] = ()) -> Path:
     """Write Canvas's gradebook import CSV from ``book`` (a Gradebook) for the roster ``entries``."""
-    from workbook.curriculum import principles
 
     titles = {p.id: p.title for p in principles()}
     out = Path(path)

@@ -24,6 +24,7 @@ from workbook.grading.reflections import (
     store_scores,
 )
 from workbook.grading.submission_texts import CandidateNotebook, candidate_notebooks
+from workbook.rubric import load_rubric
 
 __all__ = ["CSV_COLUMNS", "ReflectionCSVError", "export_csv", "import_csv"]
 
@@ -72,7 +73,6 @@ def export_csv(
     :func:`~workbook.grading.submission_texts.candidate_notebooks` (read here when ``None``);
     a submission that cannot be read gets rows that say why.
     """
-    from workbook.rubric import load_rubric
 
     migrate(book)
     results = book.results()
@@ -125,7 +125,6 @@ def import_csv(book: Any, path: str | Path, *, grader: str, exercises: str | Pat
     file, the row (as a spreadsheet numbers it: the header is row 1), the
     column, the value and what is allowed.
     """
-    from workbook.rubric import load_rubric
 
     who = check_grader(grader)
     src = Path(path)

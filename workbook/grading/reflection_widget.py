@@ -28,7 +28,9 @@ from workbook.grading.reflections import (
     reflection_scores,
     save_reflection,
 )
+from workbook.grading.gradebook import Gradebook
 from workbook.grading.submission_texts import candidate_notebooks
+from workbook.rubric import load_rubric
 
 __all__ = ["ReflectionGrader", "reflection_grader"]
 
@@ -54,9 +56,6 @@ class ReflectionGrader:
         notebooks: str | Path | None = None, exercises: str | Path | None = None, layout: str | None = None,
     ) -> None:
         import ipywidgets as w
-
-        from workbook.grading.gradebook import Gradebook
-        from workbook.rubric import load_rubric
 
         self.grader = check_grader(grader)
         self.book = gradebook if isinstance(gradebook, Gradebook) else Gradebook(gradebook)

@@ -11,6 +11,7 @@ result in its own transaction as soon as it arrives.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -22,10 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import InputError
+from workbook.grading.execute import execute_notebook
 from workbook.grading.gradebook import Gradebook, Result
-from workbook.grading.report import answer_payloads, params_change
 from workbook.grading.hidden import PUBLIC_ONLY, PUBLIC_ONLY_NOTE, HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.plan import Job, plan_jobs, safe_hide
+from workbook.grading.reader import read_submission
+from workbook.grading.report import answer_payloads, params_change
+from workbook.grading.score import notebook_defaults, rubric_fingerprint, score_submission
+from workbook.rubric import load_rubric
 
 __all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
 
@@ -71,9 +76,26 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _rubric_version(job: Job) -> str:
-    from workbook.grading.score import rubric_fingerprint
-
     return rubric_fingerprint(job.principle, job.exercises, Path(job.template).read_bytes())
+
+
+@functools.lru_cache(maxsize=32)
+def _released(template: str, stamp: tuple[int, int]) -> Any:
+    """The released template, read and released once per worker while the file is unchanged (``stamp``).
+
+    Read-only for callers: :func:`restore_submission` works on a copy.
+    """
+    import nbformat
+
+    from workbook.grading.release import release_notebook
+
+    return release_notebook(nbformat.read(template, as_version=4))
+
+
+@functools.lru_cache(maxsize=32)
+def _rubric(principle: str, folder: str, hidden: bool, version: str) -> Any:
+    """The rubric, loaded once per worker for each rubric version (its fingerprint)."""
+    return load_rubric(principle, folder=folder, hidden=hidden)
 
 
 def grade_one(job: Job) -> Result:
@@ -91,27 +113,20 @@ def grade_one(job: Job) -> Result:
 
 
 def _zero(rubric: Any, params: dict[str, Any], reason: str) -> list[Any]:
-    from workbook.grading.score import score_submission
-
     return score_submission(rubric, {}, params, problems={e.id: reason for e in rubric.exercises} | {c.exercise: reason for c in rubric.hidden})
 
 
 def _grade(job: Job, result: Result) -> Result:
-    import nbformat
-
-    from workbook.grading.execute import execute_notebook
     from workbook.grading.extract import extract_answers
-    from workbook.grading.reader import read_submission
-    from workbook.grading.release import release_notebook
     from workbook.grading.restore import restore_submission
-    from workbook.grading.score import notebook_defaults, score_submission
-    from workbook.rubric import load_rubric
 
-    result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
-    rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
+    version = _rubric_version(job)
+    result.rubric_version = version + (PUBLIC_ONLY if job.public_only else "")
+    rubric = _rubric(job.principle, str(job.exercises), not job.public_only, version)
     if job.public_only:
         result.warnings.append(PUBLIC_ONLY_NOTE)
-    template = release_notebook(nbformat.read(job.template, as_version=4))
+    info = Path(job.template).stat()
+    template = _released(str(job.template), (info.st_mtime_ns, info.st_size))
     params = notebook_defaults(template) | dict(job.params)
     result.params = dict(params)
     result.possible = float(rubric.exercise_points)

@@ -82,30 +82,33 @@ def _dedupe(paths: list[str]) -> list[str]:
 def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
     """The folders a grading kernel sees (read-only), computed in the grader's process.
 
-    The interpreter (``sys.base_prefix``, ``sys.prefix``), the folders on
-    ``sys.path``, the installed ``workbook`` package and its data, and the
-    public rubric folder ``exercises``. A folder on ``sys.path`` that holds the
-    ``workbook`` package directly (an editable install's checkout) is replaced
-    by the package and its data folder.
+    The interpreter (``sys.base_prefix``, ``sys.prefix``: the standard library
+    and the installed packages), the installed ``workbook`` package and its
+    data, the public rubric folder ``exercises``, and the ``principles/``
+    packages of the extra roots (``$CTO_WORKBOOK_PATH``; never their rubrics or
+    notebooks). Nothing else on the grader's ``sys.path``: the folder of the
+    script that started the grader or a test runner's folders are not the
+    kernel's business. With an editable install the checkout itself is never
+    bound, only its package and data.
 
     >>> import workbook
+    >>> package = str(Path(workbook.__file__).resolve().parent)
     >>> view = kernel_view()
-    >>> str(Path(workbook.__file__).resolve().parent) in view or any(str(Path(workbook.__file__)).startswith(v) for v in view)
+    >>> any(package == v or package.startswith(v + "/") for v in view)
     True
-    >>> (Path(workbook.__file__).resolve().parents[1] / ".git").exists() and str(Path(workbook.__file__).resolve().parents[1]) in view
+    >>> str(Path(package).parent) in view or any(str(Path(package).parent).startswith(v + "/") for v in view)
     False
     """
     import workbook
-    from workbook.paths import data_dir
+    from workbook.paths import data_dir, extra_roots
 
     package = Path(workbook.__file__).resolve().parent
     checkout = package.parent
-    editable = checkout.name not in ("site-packages", "dist-packages")
     wanted = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), str(package), str(data_dir())]
-    wanted += [entry for entry in sys.path if entry and os.path.isdir(entry)]
     if exercises:
         wanted.append(str(exercises))
-    if editable:  # never the checkout itself, nor a folder holding it
+    wanted += [str(r / "principles") for r in extra_roots() if (r / "principles").is_dir()]  # a cohort's own packages
+    if checkout.name not in ("site-packages", "dist-packages"):  # an editable install: never the checkout itself
         wanted = [p for p in wanted if not checkout.is_relative_to(Path(p).resolve())]
     return tuple(_dedupe(wanted))
 

@@ -14,6 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from workbook.rubric import Context, Outcome
+
 __all__ = ["GRADER_VERSION", "notebook_defaults", "score_submission", "rubric_fingerprint", "exercise_totals"]
 
 #: Bump when a change in the grader can change a score: every result is then redone.
@@ -77,7 +79,6 @@ def score_submission(
     A check whose expected value raises is an ``error`` outcome naming the
     exception, never a crash of the grader.
     """
-    from workbook.rubric import Context, Outcome
 
     problems = problems or {}
     notes = notes or {}

@@ -17,6 +17,11 @@ from typing import Any
 
 from workbook.contract import cell_id
 from workbook.errors import InputError
+from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
+from workbook.grading.reader import read_submission
+from workbook.grading.release import instructor_notebooks, release_notebook
+from workbook.grading.restore import editable_ids, restore_submission
+from workbook.paths import exercises_dir, notebooks_dir
 
 __all__ = ["CandidateNotebook", "own_text", "candidate_notebooks", "unreadable"]
 
@@ -73,12 +78,6 @@ def candidate_notebooks(
     unreadable file is kept with its status, so the caller can say so.
     """
     import nbformat
-
-    from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
-    from workbook.grading.reader import read_submission
-    from workbook.grading.release import instructor_notebooks, release_notebook
-    from workbook.grading.restore import editable_ids, restore_submission
-    from workbook.paths import exercises_dir, notebooks_dir
 
     root = Path(submissions)
     if not root.is_dir():

@@ -1,53 +1,115 @@
-"""The live half of every explorer: controls that re-run a view into one output area.
+"""Every explorer's one view: controls, then a figure and a table that the controls redraw in place.
 
-An explorer first leaves its static figure and table (for exports and
-portfolios), then calls :func:`live_panel` with its sliders and a ``render``
-function. A value the calculators reject shows their message, never a traceback.
+An explorer calls :func:`live_panel` with its controls and a ``render``
+function that shows the view (``show_figure``, ``show_table``, ``print``).
+:func:`live_panel` shows the controls, then the view for the starting values as
+ordinary outputs, each with a display id; moving a control re-runs ``render``
+and *replaces* those outputs (``update_display_data``) instead of adding new
+ones. So there is one chart and one table, ever: the saved notebook, an HTML
+export and a portfolio hold the view as last drawn, as plain PNG and HTML that
+need no kernel and no widget manager. A value the calculators reject shows
+their message in place of the view, never a traceback.
 """
 
 from __future__ import annotations
 
+import html
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from workbook.errors import WorkbookError
 
-__all__ = ["live_panel"]
+__all__ = ["rendered", "live_panel"]
+
+Bundle = tuple[dict[str, Any], dict[str, Any]]
 
 
-def live_panel(intro: str, rows: Sequence[Any], controls: Iterable[Any], render: Callable[[], None]) -> Any:
-    """Display ``intro``, the widget ``rows`` and an output area that ``render()`` fills on every change.
+def rendered(render: Callable[[], Any]) -> list[Bundle]:
+    """The outputs ``render()`` shows, as ``(data, metadata)`` bundles, without showing them.
+
+    Printed text becomes one ``text/plain`` bundle after the displays; a
+    :class:`~workbook.errors.WorkbookError` becomes a "Cannot compute" message.
+
+    >>> rendered(lambda: print("42 devices"))
+    [({'text/plain': '42 devices\\n'}, {})]
+    >>> from workbook.errors import InputError
+    >>> def bad():
+    ...     raise InputError("unit_cost", 0, "a price above 0")
+    >>> rendered(bad)[0][0]["text/plain"]
+    'Cannot compute: unit_cost = 0 is not allowed: expected a price above 0\\n'
+    """
+    from IPython.utils.capture import capture_output
+
+    with capture_output(stdout=True, stderr=False, display=True) as cap:
+        try:
+            render()
+        except WorkbookError as exc:
+            print(f"Cannot compute: {exc}")
+    bundles: list[Bundle] = [(dict(o.data), dict(o.metadata or {})) for o in cap.outputs]
+    if cap.stdout:
+        bundles.append(({"text/plain": cap.stdout}, {}))
+    return bundles
+
+
+def _merged(bundles: Sequence[Bundle]) -> Bundle:
+    """Several bundles in one slot (only when a redraw shows more than the first drawing did)."""
+    parts, texts = [], []
+    for data, _meta in bundles:
+        text = str(data.get("text/plain", ""))
+        texts.append(text)
+        if "text/html" in data:
+            parts.append(str(data["text/html"]))
+        elif "image/png" in data:
+            parts.append(f'<img src="data:image/png;base64,{data["image/png"]}" alt="{html.escape(text)}">')
+        else:
+            parts.append(f"<pre>{html.escape(text)}</pre>")
+    return {"text/html": "\n".join(parts), "text/plain": "\n".join(texts)}, {}
+
+
+def live_panel(intro: str, rows: Sequence[Any], controls: Iterable[Any], render: Callable[[], Any]) -> Any:
+    """Display ``intro`` and the widget ``rows``, then the view ``render()`` shows, redrawn in place on every change.
 
     Parameters
     ----------
     intro
         One sentence telling the candidate what to move (HTML allowed; it is our text, not theirs).
     rows
-        Widgets or boxes laid out one per line above the output.
+        Widgets or boxes laid out one per line.
     controls
-        The widgets whose ``value`` changes trigger ``render``.
+        The widgets whose ``value`` changes redraw the view. A control whose label
+        width was not set shows its whole label.
     render
         Shows the view for the controls' current values.
 
     Returns
     -------
-    The ipywidgets container (also displayed).
+    The ipywidgets container of the controls (also displayed).
     """
     import ipywidgets as w
-    from IPython.display import display
+    from IPython.display import display, update_display
 
-    out = w.Output()
+    controls = list(controls)
+    for control in controls:
+        style = getattr(control, "style", None)
+        if style is not None and hasattr(style, "description_width") and not style.description_width:
+            style.description_width = "initial"
+    box = w.VBox([w.HTML(f"<b>{intro}</b>"), *rows])
+    display(box)
+
+    first = rendered(render) or [({"text/plain": ""}, {})]
+    slots = [f"wb-view-{uuid.uuid4().hex}" for _ in first]
+    for slot, (data, meta) in zip(slots, first):
+        display(data, raw=True, metadata=meta, display_id=slot)
 
     def update(_change: Any = None) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                render()
-            except WorkbookError as exc:
-                print(f"Cannot compute: {exc}")
+        bundles = rendered(render)
+        if len(bundles) > len(slots):
+            bundles = bundles[: len(slots) - 1] + [_merged(bundles[len(slots) - 1:])]
+        bundles += [({"text/plain": ""}, {})] * (len(slots) - len(bundles))
+        for slot, (data, meta) in zip(slots, bundles):
+            update_display(data, raw=True, metadata=meta, display_id=slot)
 
     for control in controls:
         control.observe(update, names="value")
-    box = w.VBox([w.HTML(f"<b>{intro}</b>"), *rows, out])
-    display(box)
     return box

@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbook.errors import WorkbookError
+from workbook.notebook.session import current_session
+from workbook.rubric import load_rubric
 
 __all__ = ["SelfCheck", "self_check"]
 
@@ -23,14 +25,11 @@ class SelfCheck:
 
 @lru_cache(maxsize=32)
 def _public_rubric(principle: str) -> Any:
-    from workbook.rubric import load_rubric
-
     return load_rubric(principle, hidden=False)
 
 
 def self_check(exercise_id: str, value: Any) -> SelfCheck:
     """Check ``value`` against the public checks of the current session's rubric."""
-    from workbook.notebook.session import current_session
 
     session = current_session()
     if session is None:

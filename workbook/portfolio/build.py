@@ -7,7 +7,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
+from workbook.curriculum import principles, program_summary
+from workbook.portfolio.assets import copy_site_assets, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
+from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
+from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
 from workbook.portfolio.report import BuildReport
+from workbook.portfolio.scores import load_scores
 
 __all__ = ["build_site"]
 
@@ -40,14 +47,7 @@ def build_site(
     """Write the whole site into the (empty) folder ``site``; return the report."""
     import nbformat
 
-    from workbook import __version__
-    from workbook.curriculum import PRINCIPLES
-    from workbook.portfolio.assets import copy_site_assets, require_assets
     from workbook.portfolio.execute import candidate_parameters, execute_notebooks
-    from workbook.portfolio.exporter import make_exporter, notebook_css
-    from workbook.portfolio.pages import Chrome, PageRef, copy_static, render_page, search_entry, write_search_index
-    from workbook.portfolio.scores import load_scores
-    from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
     from workbook.portfolio.workspace import NotebookState, find_notebooks, notebook_state
 
     site.mkdir(parents=True, exist_ok=True)
@@ -74,13 +74,13 @@ def build_site(
     name, cohort_name = identity(workspace, candidate, cohort, first_params)
     score_map = load_scores(scores, name) if scores else {}
     built = now()
-    pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in PRINCIPLES}
+    pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in principles()}
     order = [PageRef("index.html", "Curriculum summary"), *pages.values(),
              PageRef("artifacts.html", "Artifacts"), PageRef("reflections.html", "Reflections")]
     chrome = Chrome(name, cohort_name, built, __version__, order)
 
     rows, artifact_groups, reflection_groups, entries, manifest_nbs = [], [], [], [], []
-    for p in PRINCIPLES:
+    for p in principles():
         ref = pages[p.id]
         nb = nbs.get(p.id)
         state = notebook_state(nb) if nb is not None else NotebookState()
@@ -100,22 +100,28 @@ def build_site(
                     "intro_html": _status_line(state, score),
                 },
             }
-            body, res = exporter.from_notebook_node(strip_title(nb, f"{ref.title} · Portfolio of {name}"), resources=resources)
-            ctx = res["portfolio"]
-            report.removed += ctx["removed"]
-            report.alt_fallbacks += ctx["alt_fallbacks"]
-            state.artifacts = len(ctx["artifacts"])
-            if ctx["artifacts"]:
-                artifact_groups.append({"id": p.id, "title": p.title, "file": ref.file, "artifacts": ctx["artifacts"]})
-            if ctx["reflections"]:
-                reflection_groups.append({"id": p.id, "title": p.title, "file": ref.file, "reflections": ctx["reflections"]})
-            manifest_nbs.append({
-                "principle": p.id,
-                "source": found[p.id].relative_to(workspace).as_posix(),
-                "sha256": sha256(found[p.id]),
-                "status": state.status,
-                "parameters": ctx["parameters"],
-            })
+            try:
+                body, res = exporter.from_notebook_node(strip_title(nb, f"{ref.title} · Portfolio of {name}"), resources=resources)
+            except Exception as exc:  # noqa: BLE001 - one odd notebook must not stop the portfolio
+                report.warnings.append(f"{found[p.id].relative_to(workspace)}: could not be rendered "
+                                       f"({type(exc).__name__}: {str(exc)[:200]}); its page lists the principle only")
+                body, res, state = render_page("principle.html.j2", chrome, ref.file, ref.title, p=p), None, NotebookState()
+            if res is not None:
+                ctx = res["portfolio"]
+                report.removed += ctx["removed"]
+                report.alt_fallbacks += ctx["alt_fallbacks"]
+                state.artifacts = len(ctx["artifacts"])
+                if ctx["artifacts"]:
+                    artifact_groups.append({"id": p.id, "title": p.title, "file": ref.file, "artifacts": ctx["artifacts"]})
+                if ctx["reflections"]:
+                    reflection_groups.append({"id": p.id, "title": p.title, "file": ref.file, "reflections": ctx["reflections"]})
+                manifest_nbs.append({
+                    "principle": p.id,
+                    "source": found[p.id].relative_to(workspace).as_posix(),
+                    "sha256": sha256(found[p.id]),
+                    "status": state.status,
+                    "parameters": ctx["parameters"],
+                })
         (site / ref.file).write_text(body, encoding="utf-8")
         entries.append(search_entry(ref.file, ref.title, body))
         row = {"id": p.id, "title": p.title, "strand": p.strand, "file": ref.file, "status": state.status,
@@ -129,7 +135,7 @@ def build_site(
     strands = [(s, [r for r in rows if r["strand"] == s]) for s in ("Technology", "Education", "Leadership")]
     own_pages = {
         "index.html": render_page("index.html.j2", chrome, "index.html", f"Portfolio of {name}",
-                                  strands=strands, counts=counts, scored=bool(score_map)),
+                                  strands=strands, counts=counts, scored=bool(score_map), program=program_summary()),
         "artifacts.html": render_page("artifacts.html.j2", chrome, "artifacts.html", "Artifacts", groups=artifact_groups),
         "reflections.html": render_page("reflections.html.j2", chrome, "reflections.html", "Reflections", groups=reflection_groups),
         "search.html": render_page("search.html.j2", chrome, "search.html", "Search",

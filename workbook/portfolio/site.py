@@ -2,7 +2,7 @@
 
 ::
 
-    SITE/index.html              candidate, cohort, curriculum summary (16 principles)
+    SITE/index.html              candidate, cohort, curriculum summary (every principle)
     SITE/T1-security-fundamentals.html ... one page per principle
     SITE/artifacts.html          every artifact, with its alt text
     SITE/reflections.html        every written reflection
@@ -79,6 +79,11 @@ def build_portfolio(
     out = Path(out)
     if not workspace.is_dir():
         raise InputError("workspace", str(workspace), "a folder of notebooks")
+    from workbook.portfolio.workspace import find_notebooks
+
+    if not find_notebooks(workspace)[0]:
+        raise InputError("workspace", str(workspace), "a folder holding at least one principle's notebook "
+                         "(e.g. leadership/L6-fiscal-management.ipynb); it has none, so there is no portfolio to build")
     if single_file:
         from workbook.portfolio.single_file import combine
 

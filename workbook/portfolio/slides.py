@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.contract import notebook_meta
 from workbook.errors import InputError
+from workbook.portfolio.assets import copy_reveal, require_assets
+from workbook.portfolio.exporter import make_exporter, notebook_css
 from workbook.portfolio.fragments import SITE_TEMPLATES
 from workbook.templating import Markup, render
 
 __all__ = ["make_slides"]
+
 
 def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> Path:
     """Write ``out/slides.html`` (and ``out/reveal.js/``) from the notebook's marked cells.
@@ -38,9 +40,8 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     import nbformat
     from bs4 import BeautifulSoup
 
-    from workbook.portfolio.assets import copy_reveal, require_assets
+    from workbook.contract import notebook_meta  # pydantic: keeps `import workbook.portfolio` light
     from workbook.portfolio.execute import candidate_parameters
-    from workbook.portfolio.exporter import make_exporter, notebook_css
     from workbook.portfolio.preprocessors._common import tags_of
 
     notebook, out = Path(notebook), Path(out)

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice, check_count, check_fraction, check_number, check_rate
+from workbook.tools.erate import c2_budget, erate_net_cost
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -64,8 +66,6 @@ def size_class(students: int) -> str:
 
 
 def _targets() -> pd.DataFrame:
-    from workbook.tools.reference import reference_table
-
     return reference_table("bandwidth_targets")
 
 
@@ -327,7 +327,6 @@ def c2_five_year_budget(students: int | Sequence[int], nslp_pct: float, locale: 
     >>> c2_five_year_budget([120, 480, 900], 0.60, "rural")["pre_discount_budget"]   # the 120-student school gets the floor
     308341.6
     """
-    from workbook.tools.erate import c2_budget, erate_net_cost
 
     budget = c2_budget(students, cycle=cycle)
     split = erate_net_cost(budget, nslp_pct, locale, category=2)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from workbook.errors import InputError
 from workbook.tools._validate import as_table, check_choice, check_fraction, check_number
+from workbook.tools.security_budget import security_budget as _impl
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -375,6 +376,5 @@ def security_budget(controls: Any, budget: float, *, unit: float = 100.0) -> pd.
     >>> security_budget(c, 50_000)["chosen"].tolist()
     [True, False]
     """
-    from workbook.tools.security_budget import security_budget as _impl
 
     return _impl(controls, budget, unit=unit)

@@ -41,7 +41,7 @@ from workbook.tools._validate import as_table, check_number
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["security_budget", "EXHAUSTIVE_LIMIT", "MAX_DP_CELLS"]
+__all__ = ["security_budget", "first_divergence", "EXHAUSTIVE_LIMIT", "MAX_DP_CELLS"]
 
 #: Up to this many controls, every combination is tried.
 EXHAUSTIVE_LIMIT = 20
@@ -186,12 +186,11 @@ def _risk_ids(i: int, value: Any) -> list[str]:
     return ids
 
 
-def _with_overlap(controls: Any, budget: float, risk_ale: Any) -> pd.DataFrame:
-    """Security budget when controls share risks: combined effect 1 - product of (1 - effectiveness)."""
+def _overlap_inputs(controls: Any, risk_ale: Any) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    """Validated table, costs, stand-alone reductions and every subset's combined reduction (bit j = control j)."""
     from collections.abc import Mapping
 
     frame = as_table("controls", controls, ("control", "cost", "risks", "effectiveness"))
-    cap = check_number("budget", budget, minimum=0)
     if not isinstance(risk_ale, Mapping) or not risk_ale:
         raise InputError("risk_ale", risk_ale, "a mapping of risk id to its ALE in dollars")
     loss = {str(k): check_number(f"risk_ale[{k!r}]", _plain(v), minimum=0) for k, v in risk_ale.items()}
@@ -208,67 +207,108 @@ def _with_overlap(controls: Any, budget: float, risk_ale: Any) -> pd.DataFrame:
         unknown = sorted(set(ids) - set(loss))
         if unknown:
             raise InputError(f"controls[{i}].risks", frame["risks"].iloc[i], f"risk ids with an ALE in risk_ale (unknown: {', '.join(unknown)})")
-    risks = sorted({r for ids in acts for r in ids})
-
-    def reduction(chosen: np.ndarray) -> float:
-        total = 0.0
-        for r in risks:
-            left = 1.0
-            for i in np.flatnonzero(chosen):
-                if r in acts[i]:
-                    left *= 1 - eff[i]
-            total += loss[r] * (1 - left)
-        return total
-
     alone = np.array([sum(loss[r] for r in ids) * e for ids, e in zip(acts, eff)])
     frame["cost"], frame["effectiveness"], frame["ale_reduction"] = costs, eff, alone.round(2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        frame["reduction_per_dollar"] = np.where(costs > 0, alone / np.where(costs > 0, costs, 1), np.inf)
-
-    # best set: every subset, its reduction built risk by risk (the share left multiplies)
-    total_cost = np.zeros(1)
-    for c in costs:
-        total_cost = np.concatenate([total_cost, total_cost + c])
     total_gain = np.zeros(1 << n)
-    for r in risks:
+    for r in sorted({r for ids in acts for r in ids}):
         left = np.ones(1)
-        for i in range(n):
-            factor = (1 - eff[i]) if r in acts[i] else 1.0
-            left = np.concatenate([left, left * factor])
+        for i in range(n):  # the share of risk r left after subset k: product of (1 - e) over its controls acting on r
+            left = np.concatenate([left, left * ((1 - eff[i]) if r in acts[i] else 1.0)])
         total_gain += loss[r] * (1 - left)
+    return frame, costs, alone, total_gain
+
+
+def _subset_costs(costs: np.ndarray) -> np.ndarray:
+    total = np.zeros(1)
+    for c in costs:
+        total = np.concatenate([total, total + c])
+    return total
+
+
+def _best(total_cost: np.ndarray, total_gain: np.ndarray, cap: float) -> int:
+    """The subset (bit mask) with the largest reduction under ``cap``; ties go to the cheaper, then the earlier."""
     feasible = total_cost <= cap + 1e-9
     best_gain = total_gain[feasible].max()
     candidates = np.flatnonzero(feasible & (total_gain >= best_gain - 1e-6))
-    k = int(candidates[np.argmin(total_cost[candidates])])
-    chosen = np.array([(k >> j) & 1 == 1 for j in range(n)], dtype=bool)
+    return int(candidates[np.argmin(total_cost[candidates])])
 
-    # greedy: the control adding the most loss reduction per dollar, given those taken
-    taken = np.zeros(n, dtype=bool)
-    remaining = list(range(n))
-    order: list[int] = []
-    marginal = np.zeros(n)
-    cumulative = np.zeros(n)
-    spent, current = 0.0, 0.0
+
+def _greedy(costs: np.ndarray, total_gain: np.ndarray, cap: float) -> tuple[list[int], int, np.ndarray, np.ndarray]:
+    """Greedy by added reduction per dollar, given the controls taken: (order, mask, marginal, cumulative cost)."""
+    n = len(costs)
+    remaining, order = list(range(n)), []
+    marginal, cumulative = np.zeros(n), np.zeros(n)
+    mask, spent = 0, 0.0
     while remaining:
-        gains = {}
-        for i in remaining:
-            trial = taken.copy()
-            trial[i] = True
-            gains[i] = reduction(trial) - current
+        gains = {i: float(total_gain[mask | (1 << i)] - total_gain[mask]) for i in remaining}
         i = min(remaining, key=lambda j: (-(gains[j] / costs[j] if costs[j] > 0 else np.inf), -gains[j], j))
         marginal[i] = round(gains[i], 2)
         if spent + costs[i] <= cap + 1e-9:
-            taken[i] = True
+            mask |= 1 << i
             spent += costs[i]
-            current += gains[i]
         cumulative[i] = spent
         order.append(i)
         remaining.remove(i)
+    return order, mask, marginal, cumulative
+
+
+def _with_overlap(controls: Any, budget: float, risk_ale: Any) -> pd.DataFrame:
+    """Security budget when controls share risks: combined effect 1 - product of (1 - effectiveness)."""
+    frame, costs, alone, total_gain = _overlap_inputs(controls, risk_ale)
+    cap = check_number("budget", budget, minimum=0)
+    n = len(frame)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["reduction_per_dollar"] = np.where(costs > 0, alone / np.where(costs > 0, costs, 1), np.inf)
+    total_cost = _subset_costs(costs)
+    k = _best(total_cost, total_gain, cap)
+    chosen = np.array([(k >> j) & 1 == 1 for j in range(n)], dtype=bool)
+    order, mask, marginal, cumulative = _greedy(costs, total_gain, cap)
+    taken = np.array([(mask >> j) & 1 == 1 for j in range(n)], dtype=bool)
     frame["marginal_reduction"] = marginal
     return _finish(frame, order, taken, cumulative, chosen, cap, "exhaustive, overlapping controls combined",
-                   float(best_gain), float(current))
+                   float(total_gain[k]), float(total_gain[mask]))
 
 
+def first_divergence(controls: Any, *, risk_ale: Any = None) -> float | None:
+    """The smallest budget cap (dollars) at which the greedy ranking reduces less loss than the best set.
+
+    Both choices can change only where the cap reaches the cost of some set of
+    controls, so those costs are the caps tried, smallest first. ``None`` when
+    the greedy ranking is as good as the best set at every cap. Overlapping
+    controls are combined as in :func:`security_budget` (``risk_ale``, or the
+    table's ``attrs["risk_ale"]``). At most 20 controls.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"control": ["MFA", "Backups", "EDR", "Training"],
+    ...                   "cost": [30_000, 50_000, 60_000, 10_000],
+    ...                   "ale_reduction": [90_000, 140_000, 150_000, 20_000]})
+    >>> first_divergence(c)      # at 50,000: greedy takes MFA and training (110,000), the best is backups (140,000)
+    50000.0
+    >>> first_divergence(c.iloc[:1]) is None
+    True
+    """
+    if risk_ale is None:
+        risk_ale = getattr(controls, "attrs", {}).get("risk_ale")
+    if risk_ale is not None:
+        _, costs, _, total_gain = _overlap_inputs(controls, risk_ale)
+    else:
+        frame = as_table("controls", controls, ("control", "cost", "ale_reduction"))
+        if frame.empty:
+            raise InputError("controls", [], "at least one control")
+        if len(frame) > EXHAUSTIVE_LIMIT:
+            raise InputError("controls", f"{len(frame)} controls", f"at most {EXHAUSTIVE_LIMIT} controls")
+        costs = np.array([check_number(f"controls[{i}].cost", _plain(v), minimum=0) for i, v in enumerate(frame["cost"])])
+        gains = np.array([check_number(f"controls[{i}].ale_reduction", _plain(v), minimum=0) for i, v in enumerate(frame["ale_reduction"])])
+        total_gain = _subset_costs(gains)
+    total_cost = _subset_costs(costs)
+    for cap in np.unique(total_cost):
+        best = total_gain[_best(total_cost, total_gain, float(cap))]
+        _, mask, _, _ = _greedy(costs, total_gain, float(cap))
+        if total_gain[mask] < best - 0.5:
+            return float(cap)
+    return None
 def _plain(v: Any) -> Any:
     return v.item() if isinstance(v, np.generic) else v
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
 from workbook.tools._validate import check_choice
+from workbook.tools.reference import reference_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -30,8 +31,6 @@ LIKERT = {1: "new to me", 2: "heard of it", 3: "can explain it", 4: "have done i
 
 
 def _table(name: str) -> pd.DataFrame:
-    from workbook.tools.reference import reference_table
-
     return reference_table(name)
 
 

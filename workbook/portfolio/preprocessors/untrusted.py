@@ -11,12 +11,15 @@ nbformat only warns about must not turn into markup or a crash):
 - ``metadata`` that is not a mapping, ``tags`` that are not a list of text,
   ``metadata.workbook`` that is not a mapping: reset;
 - ``execution_count`` that is not a whole number (nbconvert prints it unescaped): ``None``;
+  a cell id nbformat would refuse: a new one; ``language_info``, ``kernelspec``
+  or ``widgets`` that is not a mapping: removed;
 - outputs and output data of the wrong type, and output types nbconvert would
   render without escaping (``text/vnd.mermaid``) or that this site never shows: removed.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
@@ -35,6 +38,9 @@ SHOWN_MIMES = frozenset({
     "application/javascript", "application/vnd.jupyter.widget-view+json",
     ANSWER_MIME,
 })
+
+
+_CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # nbformat's pattern for a cell id
 
 
 def _strip(meta: Any) -> tuple[dict[str, Any], bool]:
@@ -95,11 +101,16 @@ class UntrustedInputPreprocessor(Preprocessor):
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         nb.metadata, _ = _strip(nb.get("metadata", {}))
+        for key in ("language_info", "kernelspec", "widgets"):
+            if key in nb.metadata and not isinstance(nb.metadata[key], dict):
+                del nb.metadata[key]
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
         meta, found = _strip(cell.get("metadata", {}))
         cell["metadata"] = meta
+        if "id" in cell and not (isinstance(cell["id"], str) and _CELL_ID.fullmatch(cell["id"])):
+            cell["id"] = f"cell-{index}"
         tags = meta.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             meta["tags"] = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []

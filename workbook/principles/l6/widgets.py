@@ -1,9 +1,10 @@
 """ipywidgets front-ends for the TCO calculator and the budget worksheet.
 
-Each explorer first leaves a **static** figure and table in the output (so an
-HTML export or a portfolio shows the result without a kernel), then shows
-sliders that re-run the calculator live. A bad value shows the calculator's
-message, never a traceback.
+Each explorer shows its sliders, then one figure and one table for the
+starting values; moving a slider redraws them in place (see
+:func:`workbook.notebook.live.live_panel`), so an HTML export or a portfolio
+shows the view as last drawn, without a kernel. A bad value shows the
+calculator's message, never a traceback.
 """
 
 from __future__ import annotations
@@ -30,15 +31,13 @@ def _show_tco(kwargs: dict[str, Any]) -> None:
     show_table(result.summary(), "TCO summary", money="all")
 
 
-def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
+def tco_explorer(inputs: Any) -> Any:
     """Explore a device program's TCO: price, refresh cycle, support hours, horizon.
 
     Parameters
     ----------
     inputs
         A :class:`workbook.principles.l6.givens.DeviceProgramInputs`.
-    static
-        Leave the static figure and table for the starting values first.
 
     Returns
     -------
@@ -47,12 +46,10 @@ def tco_explorer(inputs: Any, *, static: bool = True) -> Any:
     import ipywidgets as w
 
     base = inputs.as_kwargs()
-    if static:
-        _show_tco(base)
-    price = w.FloatSlider(value=base["unit_cost"], min=100, max=1500, step=10, description="Device price $", continuous_update=False)
-    refresh = w.IntSlider(value=base["refresh_years"], min=2, max=8, description="Refresh (yrs)", continuous_update=False)
-    support = w.FloatSlider(value=base["support_hours_per_device"], min=0, max=6, step=0.1, description="Support h/device", continuous_update=False)
-    years = w.IntSlider(value=base["years"], min=1, max=10, description="Horizon (yrs)", continuous_update=False)
+    price = w.FloatSlider(value=base["unit_cost"], min=100, max=1500, step=10, description="Device price ($)", continuous_update=False)
+    refresh = w.IntSlider(value=base["refresh_years"], min=2, max=8, description="Refresh cycle (years)", continuous_update=False)
+    support = w.FloatSlider(value=base["support_hours_per_device"], min=0, max=6, step=0.1, description="Support hours per device a year", continuous_update=False)
+    years = w.IntSlider(value=base["years"], min=1, max=10, description="Horizon (years)", continuous_update=False)
     return live_panel(
         "Move the sliders to see the TCO change (live, needs a running kernel).",
         [w.HBox([price, refresh]), w.HBox([support, years])],
@@ -80,14 +77,12 @@ def _show_budget(lines: list[Any], one_time: dict[str, list[Any]], start_year: s
     show_table(frame, "Budget summary by fund", money="all")
 
 
-def budget_explorer(lines: list[Any], one_time: dict[str, list[Any]], start_year: str, years: int = 3, *, static: bool = True) -> Any:
+def budget_explorer(lines: list[Any], one_time: dict[str, list[Any]], start_year: str, years: int = 3) -> Any:
     """Explore a multi-year budget: change the salary and software escalators and watch the net."""
     import ipywidgets as w
 
-    if static:
-        _show_budget(lines, one_time, start_year, years)
-    salary = w.FloatSlider(value=0.02, min=0, max=0.08, step=0.005, readout_format=".1%", description="Salary growth", continuous_update=False)
-    software = w.FloatSlider(value=0.03, min=0, max=0.15, step=0.005, readout_format=".1%", description="Software growth", continuous_update=False)
+    salary = w.FloatSlider(value=0.02, min=0, max=0.08, step=0.005, readout_format=".1%", description="Salary and benefits growth a year", continuous_update=False)
+    software = w.FloatSlider(value=0.03, min=0, max=0.15, step=0.005, readout_format=".1%", description="Software growth a year", continuous_update=False)
     def render() -> None:
         changed = []
         for line in lines:

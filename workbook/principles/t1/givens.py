@@ -26,6 +26,9 @@ __all__ = [
     "security_budget_cap",
     "bia_processes",
     "HIGH_LEVELS",
+    "ig1_in_place",
+    "INSURER_REQUIRED",
+    "insurer_required_cost",
 ]
 
 #: Levels counted as "High or above" on the register.
@@ -227,3 +230,44 @@ def bia_processes(district: Any, seed: int) -> pd.DataFrame:
         })
     return pd.DataFrame(rows)
 
+
+
+def ig1_in_place(district: Any, seed: int) -> dict[int, int]:
+    """IG1 safeguards the district has in place, per CIS Control (synthetic first assessment).
+
+    A plausible first assessment: inventories and training are partly done,
+    some controls barely started; varies with ``seed``.
+
+    >>> from workbook.districts import load_district
+    >>> done = ig1_in_place(load_district("sample-rural"), 2026)
+    >>> sorted(done)[:3], all(v >= 0 for v in done.values())
+    ([1, 2, 3], True)
+    """
+    from workbook.tools.assessment import ig1_safeguards
+
+    rng = _rng(district, seed, "ig1")
+    out = {}
+    for control, count in zip(ig1_safeguards()["control"], ig1_safeguards()["ig1_safeguards"]):
+        if count:
+            out[int(control)] = int(rng.integers(0, int(count) + 1))
+    return out
+
+
+#: Controls a cyber-insurance pool (often a JPA) requires before it covers a district (illustrative of
+#: current practice: MFA, endpoint detection and response, offline or immutable backups; domain notes, M).
+INSURER_REQUIRED = (
+    "Multi-factor authentication for staff",
+    "Endpoint detection and response",
+    "Immutable offline backups, restores tested",
+)
+
+
+def insurer_required_cost(controls: Any) -> float:
+    """Annual cost of the controls the insurer requires, from the candidate controls table.
+
+    >>> from workbook.districts import load_district
+    >>> insurer_required_cost(security_controls(load_district("sample-rural"), 2026)) > 0
+    True
+    """
+    table = controls.set_index("control")
+    return float(table.loc[list(INSURER_REQUIRED), "cost"].sum())

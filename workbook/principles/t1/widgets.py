@@ -1,9 +1,10 @@
 """ipywidgets explorer of T1 Security Fundamentals: the security budget under a cap.
 
-Each explorer first leaves a **static** figure and table in the output (so an
-HTML export or a portfolio shows the result without a kernel), then shows
-sliders that re-run the calculator live. A bad value shows the calculator's
-message, never a traceback.
+Each explorer shows its sliders, then one figure and one table for the
+starting values; moving a slider redraws them in place (see
+:func:`workbook.notebook.live.live_panel`), so an HTML export or a portfolio
+shows the view as last drawn, without a kernel. A bad value shows the
+calculator's message, never a traceback.
 """
 
 from __future__ import annotations
@@ -46,20 +47,18 @@ def security_budget_view(controls: Any, budget: float, effectiveness_scale: floa
     return result
 
 
-def security_budget_explorer(controls: Any, budget: float, *, static: bool = True) -> Any:
+def security_budget_explorer(controls: Any, budget: float) -> Any:
     """Move the budget cap and the controls' effectiveness and watch the chosen set change.
 
     Returns the ipywidgets container (also displayed).
     """
     import ipywidgets as w
 
-    if static:
-        security_budget_view(controls, budget)
     total = float(controls["cost"].sum())
     step = max(500.0, round(total / 100, -2))
-    cap = w.FloatSlider(value=float(budget), min=0, max=round(total + step, -2), step=step, description="Budget cap $",
+    cap = w.FloatSlider(value=float(budget), min=0, max=round(total + step, -2), step=step, description="Budget cap ($ a year)",
                         readout_format=",.0f", continuous_update=False)
-    scale = w.FloatSlider(value=1.0, min=0.2, max=1.5, step=0.05, description="Effectiveness x", readout_format=".2f",
+    scale = w.FloatSlider(value=1.0, min=0.2, max=1.5, step=0.05, description="Effectiveness (× the estimate)", readout_format=".2f",
                           continuous_update=False)
     return live_panel(
         "Move the sliders: the budget cap, and how well the controls work compared with the estimate "

@@ -1,9 +1,10 @@
 """ipywidgets explorer of T2 Infrastructure: bandwidth demand and WAN downtime.
 
-Each explorer first leaves a **static** figure and table in the output (so an
-HTML export or a portfolio shows the result without a kernel), then shows
-sliders that re-run the calculator live. A bad value shows the calculator's
-message, never a traceback.
+Each explorer shows its sliders, then one figure and one table for the
+starting values; moving a slider redraws them in place (see
+:func:`workbook.notebook.live.live_panel`), so an HTML export or a portfolio
+shows the view as last drawn, without a kernel. A bad value shows the
+calculator's message, never a traceback.
 """
 
 from __future__ import annotations
@@ -52,21 +53,19 @@ def network_view(peak_mbps: float, growth: float, years: int, start_year: str, t
 
 
 def network_explorer(peak_mbps: float, growth: float, years: int, start_year: str, targets: Mapping[str, float],
-                     circuit_mbps: float, core: float, primary: float, backup: float, *, static: bool = True) -> Any:
+                     circuit_mbps: float, core: float, primary: float, backup: float) -> Any:
     """Move the growth rate, the horizon and the backup link and watch demand and downtime.
 
     Returns the ipywidgets container (also displayed).
     """
     import ipywidgets as w
 
-    if static:
-        network_view(peak_mbps, growth, years, start_year, targets, circuit_mbps, core, primary, backup)
-    rate = w.FloatSlider(value=float(growth), min=0, max=1.0, step=0.05, readout_format=".0%", description="Growth a year",
+    rate = w.FloatSlider(value=float(growth), min=0, max=1.0, step=0.05, readout_format=".0%", description="Demand growth a year",
                          continuous_update=False)
     horizon = w.IntSlider(value=int(years), min=1, max=8, description="Years ahead", continuous_update=False)
     redundant = w.Checkbox(value=True, description="Redundant backup link")
     backup_a = w.FloatSlider(value=float(backup), min=0.9, max=0.9999, step=0.0005, readout_format=".4f",
-                             description="Backup avail.", continuous_update=False)
+                             description="Backup link availability", continuous_update=False)
     return live_panel(
         "Move the sliders: demand growth, years ahead, and the backup link (live, needs a running kernel).",
         [w.HBox([rate, horizon]), w.HBox([redundant, backup_a])], (rate, horizon, redundant, backup_a),

@@ -1,9 +1,10 @@
 """ipywidgets explorer of T3 Technology Services: the refresh schedule.
 
-Each explorer first leaves a **static** figure and table in the output (so an
-HTML export or a portfolio shows the result without a kernel), then shows
-sliders that re-run the calculator live. A bad value shows the calculator's
-message, never a traceback.
+Each explorer shows its sliders, then one figure and one table for the
+starting values; moving a slider redraws them in place (see
+:func:`workbook.notebook.live.live_panel`), so an HTML export or a portfolio
+shows the view as last drawn, without a kernel. A bad value shows the
+calculator's message, never a traceback.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def show_refresh(inventory: Any, annual_budget: float, unit_cost: float, lifespa
     return plan
 
 
-def refresh_explorer(inventory: Any, inputs: Any, *, static: bool = True) -> Any:
+def refresh_explorer(inventory: Any, inputs: Any) -> Any:
     """Move the annual budget, the device price and the planned lifespan; watch the schedule.
 
     Parameters
@@ -43,19 +44,15 @@ def refresh_explorer(inventory: Any, inputs: Any, *, static: bool = True) -> Any
         The fleet: ``purchase_year`` and ``count`` columns.
     inputs
         A :class:`workbook.principles.t3.givens.RefreshInputs`.
-    static
-        Leave the static figure and table for the starting values first.
     """
     import ipywidgets as w
 
     base = inputs.as_kwargs()
-    if static:
-        show_refresh(inventory, **base)
     top = max(10_000.0, round(base["annual_budget"] * 2.5, -3))
     budget = w.FloatSlider(value=base["annual_budget"], min=0, max=top, step=max(1_000.0, round(top / 100, -3)),
-                           description="Budget $/yr", readout_format=",.0f", continuous_update=False)
-    price = w.FloatSlider(value=base["unit_cost"], min=100, max=1_500, step=5, description="Device price $", continuous_update=False)
-    life = w.IntSlider(value=base["lifespan_years"], min=2, max=10, description="Lifespan (yrs)", continuous_update=False)
+                           description="Refresh budget ($ a year)", readout_format=",.0f", continuous_update=False)
+    price = w.FloatSlider(value=base["unit_cost"], min=100, max=1_500, step=5, description="Device price ($)", continuous_update=False)
+    life = w.IntSlider(value=base["lifespan_years"], min=2, max=10, description="Planned lifespan (years)", continuous_update=False)
     return live_panel(
         "Move the sliders to see the refresh schedule change (live, needs a running kernel).",
         [w.HBox([budget, price]), life], (budget, price, life),

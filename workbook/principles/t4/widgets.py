@@ -1,9 +1,9 @@
 """ipywidgets explorer of T4 IT Knowledge: the technical-concepts self-assessment.
 
-Each explorer first leaves a **static** figure and table in the output (so an
-HTML export or a portfolio shows the result without a kernel), then shows
-sliders that re-run the calculator live. A bad value shows the calculator's
-message, never a traceback.
+The explorer shows its sliders, then one chart and one table for the starting
+ratings; moving a slider redraws them in place (see
+:func:`workbook.notebook.live.live_panel`), so an HTML export or a portfolio
+shows the view as last drawn, without a kernel.
 """
 
 from __future__ import annotations
@@ -35,15 +35,13 @@ def show_self_assessment(responses: Mapping[str, int], title: str = "My technica
     return table
 
 
-def self_assessment_explorer(responses: Mapping[str, int], *, static: bool = True) -> Any:
+def self_assessment_explorer(responses: Mapping[str, int]) -> Any:
     """One 1-5 slider per concept, grouped by area; the chart redraws as you rate yourself.
 
     Parameters
     ----------
     responses
         Starting ratings ``{concept_id: 1-5}``; concepts left out start at 3.
-    static
-        Leave the static chart and table for the starting ratings first.
     """
     import ipywidgets as w
 
@@ -51,8 +49,6 @@ def self_assessment_explorer(responses: Mapping[str, int], *, static: bool = Tru
 
     table = concepts()
     start = {str(k): int(v) for k, v in responses.items()}
-    if static:
-        show_self_assessment(start)
     sliders: dict[str, Any] = {}
     groups = []
     for area, part in table.groupby("area", sort=True):
