@@ -48,9 +48,9 @@ def test_grade_refuses_without_hidden_checks_and_names_where_it_looked(installed
 def test_grade_plan_lists_every_principle_missing_its_hidden_checks(installed_like) -> None:
     with pytest.raises(HiddenChecksMissing) as info:
         plan_jobs(installed_like["subs"], exercises=installed_like["exercises"])
-    assert set(info.value.principles) >= {"L6", "T1", "START"}
-    # the checkout's own folder has them all (START's is an empty list, on purpose)
-    jobs, _ = plan_jobs(installed_like["subs"], only=["L6", "START"])
+    assert set(info.value.principles) >= {"L6", "T1"}
+    # the checkout's own folder has them all
+    jobs, _ = plan_jobs(installed_like["subs"], only=["L6"])
     assert jobs
 
 
