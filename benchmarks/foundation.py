@@ -37,9 +37,9 @@ def time_notebook(path: Path, runs: int) -> dict:
 
 
 def time_notebooks(runs: int) -> dict:
-    from workbook.curriculum import PRINCIPLES
+    from workbook.curriculum import principles
 
-    return {p.id: time_notebook(p.notebook_path, runs) for p in PRINCIPLES if p.status == "available"}
+    return {p.id: time_notebook(p.notebook_path, runs) for p in principles() if p.status == "available"}
 
 
 def _cumulative_us(code: str, module: str) -> int:
@@ -62,6 +62,8 @@ def time_import(runs: int) -> dict:
         "workbook_notebook_ms": round(med(_cumulative_us(after + "import workbook.notebook", "workbook.notebook") for _ in range(runs)) / 1000, 1),
         "workbook_tools_finance_ms": round(med(_cumulative_us(after + "import workbook.tools.finance", "workbook.tools.finance") for _ in range(runs)) / 1000, 1),
         "workbook_districts_ms": round(med(_cumulative_us(after + "import workbook.districts", "workbook.districts") for _ in range(runs)) / 1000, 1),
+        "workbook_contract_ms": round(med(_cumulative_us(after + "import workbook.contract", "workbook.contract") for _ in range(runs)) / 1000, 1),
+        "workbook_portfolio_ms": round(med(_cumulative_us(after + "import workbook.portfolio", "workbook.portfolio") for _ in range(runs)) / 1000, 1),
     }
 
 

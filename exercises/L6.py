@@ -8,9 +8,17 @@ edition: it drives the self-check. Hidden checks live in ``hidden/L6.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.principles.l6.givens import budget_lines_with_grant, device_program_inputs, phone_migration
+from workbook.principles.l6.givens import (
+    budget_lines_with_grant,
+    device_program_inputs,
+    hosting_move,
+    phone_migration,
+    platform_age_at_purchase,
+    title_iv_a_scenario,
+)
 from workbook.tools.budget import budget_worksheet
-from workbook.tools.finance import irr, npv, payback_period
+from workbook.tools.finance import SENSITIVITY_RATES, irr, npv, payback_period
+from workbook.tools.title_iv import largest_infrastructure_purchase
 from workbook.tools.tco_devices import device_program_tco, tco_by_refresh_cycle
 
 
@@ -47,6 +55,23 @@ def refresh_per_device_year(ctx: Context):
     return tco_by_refresh_cycle(cycles=(3, 4, 5, 6), credit_residual=True, **options)["per_device_year"]
 
 
+def rates_recommend(ctx: Context) -> list[float]:
+    flows = hosting_move(ctx.district, ctx["seed"]).cashflows()
+    return [r for r in SENSITIVITY_RATES if npv(r, flows) >= 0]
+
+
+def refresh_choice(ctx: Context) -> int:
+    table = refresh_per_device_year(ctx)
+    life = 10 - platform_age_at_purchase(ctx["seed"])
+    allowed = table[[c <= life for c in table.index]]
+    best = allowed.min()
+    return int(min(c for c, v in allowed.items() if v <= best + 1e-9))
+
+
+def title_iv_device_cap(ctx: Context) -> float:
+    return largest_infrastructure_purchase(title_iv_a_scenario(ctx.district, ctx["seed"]).technology)
+
+
 def budget_unrestricted_net(ctx: Context) -> float:
     lines, one_time = budget_lines_with_grant(ctx.district, ctx["seed"], ctx["fiscal_year"])
     sheet = budget_worksheet(lines, ctx["fiscal_year"], 3, one_time=one_time)
@@ -63,43 +88,61 @@ RUBRIC = Rubric(
             "l6-tco-5yr",
             "Five-year TCO of a 1:1 Chromebook program",
             (Check("l6-tco-5yr", "total over the horizon", 4, tco_total, **_MONEY),),
-            hint="Use device_program_tco(**inputs.as_kwargs()) and record its .total; every category counts, hidden costs included.",
+            hint="Every category counts over the horizon, hidden costs (user support time, downtime) included, with the device refresh on its cycle.",
         ),
         Exercise(
             "l6-tco-per-device-year",
             "TCO per device-year",
             (Check("l6-tco-per-device-year", "cost per device-year", 2, tco_per_device_year, **_MONEY),),
-            hint="Total cost divided by (devices x years): the result's .per_device_year.",
+            hint="Total cost divided by (devices x years), without any residual-value credit.",
         ),
         Exercise(
             "l6-phone-npv",
             "NPV of the phone migration",
             (Check("l6-phone-npv", "NPV at the discount rate", 3, phone_npv, **_MONEY),),
-            hint="Year 0 is the migration cost and is not discounted: npv(discount_rate, phone.cashflows()).",
+            hint="Year 0 is the migration cost and is not discounted; each later year's saving is divided by (1 + rate) to the power of its year.",
         ),
         Exercise(
             "l6-phone-irr",
             "IRR of the phone migration",
             (Check("l6-phone-irr", "internal rate of return", 2, phone_irr, rtol=0.001, atol=0.0005, partial=((0.02, 0.5),)),),
-            hint="IRR is a fraction (0.12 is 12%): irr(phone.cashflows()).",
+            hint="The rate at which the NPV of the flows is zero, as a fraction (0.12 is 12%).",
         ),
         Exercise(
             "l6-phone-payback",
             "Payback of the phone migration",
             (Check("l6-phone-payback", "simple payback in years", 2, phone_payback, rtol=0.01, partial=((0.15, 0.5),)),),
-            hint="Simple payback counts undiscounted flows and interpolates within the year: payback_period(flows).",
+            hint="Undiscounted flows; the year in which the cumulative flow reaches zero, interpolated within the year.",
+        ),
+        Exercise(
+            "l6-rates-recommend",
+            "The discount rates at which the hosting move still pays",
+            (Check("l6-rates-recommend", "rates with NPV >= 0, increasing", 3, rates_recommend, partial=((0.5, 0.5),)),),
+            hint="Compute the move's NPV at 2%, 3%, 5% and 7%; keep the rates at which it is zero or positive, smallest first.",
         ),
         Exercise(
             "l6-refresh-per-device-year",
             "TCO per device-year by refresh cycle",
             (Check("l6-refresh-per-device-year", "per device-year for 3, 4, 5 and 6 years", 3, refresh_per_device_year, rtol=0.005, partial=((0.05, 0.5),)),),
-            hint="Record the per_device_year column of tco_by_refresh_cycle(cycles=(3, 4, 5, 6), credit_residual=True, ...).",
+            hint="Same inputs as Exercise 1 for cycles of 3, 4, 5 and 6 years, crediting devices still in service at the horizon for their remaining life.",
+        ),
+        Exercise(
+            "l6-refresh-choice",
+            "The refresh cycle to recommend",
+            (Check("l6-refresh-choice", "cycle in years", 3, refresh_choice),),
+            hint="Updates last 10 years from the platform's release, so a device bought that many years after release has 10 minus that many years; among cycles that fit, the lowest cost per device-year wins (ties: the shorter cycle).",
+        ),
+        Exercise(
+            "l6-title-iv-device-cap",
+            "The most Title IV-A can spend on devices this year",
+            (Check("l6-title-iv-device-cap", "15% of the technology part, dollars", 3, title_iv_device_cap, rtol=0.001, atol=0.5, partial=((0.05, 0.5),)),),
+            hint="Technology infrastructure (devices, equipment, software) may take at most 15% of the year's technology part of the allocation.",
         ),
         Exercise(
             "l6-budget-unrestricted-net",
             "Third-year unrestricted net of the budget",
             (Check("l6-budget-unrestricted-net", "unrestricted net, third year", 4, budget_unrestricted_net, rtol=0.005, atol=1.0, partial=((0.05, 0.5),)),),
-            hint="Take the summary's ('unrestricted', 'net') row and its last year; the grant is restricted and stays out of it.",
+            hint="Unrestricted revenue minus unrestricted expenditure in the third year; the Title IV-A lines are restricted and balance to zero.",
         ),
     ),
     reflections=(

@@ -8,7 +8,16 @@ edition: it drives the self-check. Hidden checks live in ``hidden/T2.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.principles.t2.givens import current_peak_mbps, district_users, largest_site, wan_paths
+from workbook.principles.t2.givens import (
+    backup_link_cost,
+    cep_identified_share,
+    current_peak_mbps,
+    district_students,
+    largest_site,
+    school_enrollments,
+    wan_paths,
+)
+from workbook.tools.erate import cep_percentage, erate_discount, latest_form470_date
 from workbook.tools.infrastructure import (
     access_points_needed,
     availability_parallel,
@@ -17,12 +26,13 @@ from workbook.tools.infrastructure import (
     bandwidth_projection,
     c2_five_year_budget,
     downtime_per_year,
+    smallest_link,
     wan_need,
 )
 
 
 def internet_need(ctx: Context) -> float:
-    return bandwidth_need(district_users(ctx.district), ctx["fiscal_year"])
+    return bandwidth_need(district_students(ctx.district), ctx["fiscal_year"])
 
 
 def projected_demand(ctx: Context) -> float:
@@ -31,7 +41,11 @@ def projected_demand(ctx: Context) -> float:
 
 
 def site_wan_need(ctx: Context) -> float:
-    return wan_need(largest_site(ctx.district, ctx["seed"]).users)
+    return wan_need(largest_site(ctx.district, ctx["seed"]).students)
+
+
+def site_wan_link(ctx: Context) -> float:
+    return smallest_link(site_wan_need(ctx))
 
 
 def site_access_points(ctx: Context) -> int:
@@ -49,9 +63,24 @@ def downtime_redundant(ctx: Context) -> float:
     return downtime_per_year(availability_series(p.core, availability_parallel(p.primary, p.backup)))
 
 
+def backup_worth_it(ctx: Context) -> bool:
+    saved = downtime_single(ctx) - downtime_redundant(ctx)
+    return bool(saved * ctx["downtime_cost_per_hour"] >= backup_link_cost(ctx.district, ctx["seed"]))
+
+
+def form470_deadline(ctx: Context) -> str:
+    return latest_form470_date(ctx["form471_window_close"])
+
+
+def cep_discount(ctx: Context) -> float:
+    d = ctx.district
+    return erate_discount(cep_percentage(cep_identified_share(d, ctx["seed"])), d.locale, category=2)
+
+
 def c2_district_share(ctx: Context) -> float:
     d = ctx.district
-    return c2_five_year_budget(d.enrollment.total, d.nslp_pct, d.locale)["district_share"]
+    pct = cep_percentage(cep_identified_share(d, ctx["seed"]))
+    return c2_five_year_budget(school_enrollments(d, ctx["seed"]), pct, d.locale)["district_share"]
 
 
 _MONEY = {"rtol": 0.005, "partial": ((0.05, 0.5),)}
@@ -64,43 +93,61 @@ RUBRIC = Rubric(
             "t2-bandwidth-need",
             "Internet bandwidth the district needs this year",
             (Check("t2-bandwidth-need", "Mbps per the target that applies", 3, internet_need, rtol=0.001, partial=((0.05, 0.5),)),),
-            hint="Users are students plus staff; bandwidth_need(users, fiscal_year) picks the SETDA target for the district's size.",
+            hint="SETDA's 2016 targets count students only and size the district by students; apply the per-student figure, or the minimum for a small district.",
         ),
         Exercise(
             "t2-demand-projected",
             "Peak demand after the projection years",
             (Check("t2-demand-projected", "projected peak in Mbps", 3, projected_demand, rtol=0.005, partial=((0.05, 0.5),)),),
-            hint="Grow today's planning peak (the 95th percentile of school-day peaks) at `growth` a year: the last row of bandwidth_projection(peak, growth, projection_years).",
+            hint="Grow today's planning peak (the 95th percentile of school-day peaks) by `growth` a year, compounding, for `projection_years` years.",
         ),
         Exercise(
-            "t2-wan-need",
-            "WAN capacity for the largest school",
-            (Check("t2-wan-need", "Mbps per FCC 14-99", 2, site_wan_need, rtol=0.001),),
-            hint="10 Gbps per 1,000 users, where users are the school's students plus staff: wan_need(site.users).",
+            "t2-wan-link",
+            "The link to order for the largest school",
+            (Check("t2-wan-link", "smallest standard link (Mbps) carrying 10 Gbps per 1,000 students", 3, site_wan_link, rtol=0),),
+            hint="The WAN target is 10 Gbps per 1,000 students of the school; order the smallest standard Ethernet size at or above it (10 Gbps does not carry 12).",
         ),
         Exercise(
             "t2-access-points",
             "Access points for the largest school",
             (Check("t2-access-points", "access points (coverage or capacity)", 3, site_access_points, rtol=0, partial=((0.1, 0.5),)),),
-            hint="access_points_needed(site.classrooms, site.concurrent_devices, site.clients_per_ap): the larger of coverage and capacity.",
+            hint="Coverage needs one per space; capacity needs concurrent devices / clients per access point, rounded up; install the larger.",
         ),
         Exercise(
             "t2-downtime-single",
             "Hours down a year without a backup link",
             (Check("t2-downtime-single", "hours a year, core and primary in series", 2, downtime_single, rtol=0.005, partial=((0.05, 0.5),)),),
-            hint="The core and the primary link are both needed (in series): downtime_per_year(availability_series(core, primary)).",
+            hint="Both components are needed, so their availabilities multiply; hours down = (1 - availability) x 8,760.",
         ),
         Exercise(
             "t2-downtime-redundant",
             "Hours down a year with the backup link",
             (Check("t2-downtime-redundant", "hours a year, core in series with primary || backup", 3, downtime_redundant, rtol=0.005, partial=((0.05, 0.5),)),),
-            hint="The two links back each other up (in parallel) and the pair is in series with the core.",
+            hint="The two links back each other up (in parallel: their chances of failure multiply) and the pair is in series with the core.",
+        ),
+        Exercise(
+            "t2-backup-worth-it",
+            "Is the backup link worth its cost?",
+            (Check("t2-backup-worth-it", "hours saved x value of an hour >= annual cost", 3, backup_worth_it),),
+            hint="Hours saved a year = downtime without the backup - downtime with it; compare their value at `downtime_cost_per_hour` with the link's annual cost.",
+        ),
+        Exercise(
+            "t2-form470-deadline",
+            "The last day to post the Form 470",
+            (Check("t2-form470-deadline", "window close minus 28 days, as YYYY-MM-DD", 3, form470_deadline),),
+            hint="The Form 471 must be filed by the window's close, and only after the Form 470 has been posted at least 28 days.",
+        ),
+        Exercise(
+            "t2-cep-discount",
+            "The district's Category 2 discount under CEP",
+            (Check("t2-cep-discount", "C2 discount (fraction)", 2, cep_discount, rtol=0),),
+            hint="Under CEP the discount percentage is identified students x 1.6, capped at 100%; read the Category 2 band for the district's locale.",
         ),
         Exercise(
             "t2-c2-district-share",
             "District share of the E-rate Category 2 five-year budget",
             (Check("t2-c2-district-share", "district share in dollars", 3, c2_district_share, rtol=0.001, atol=1.0, partial=((0.05, 0.5),)),),
-            hint="c2_five_year_budget(students, nslp_pct, locale) with students from enrollment: the district pays budget x (1 - discount).",
+            hint="Each school gets the per-student amount or the per-school floor, whichever is larger; sum over schools, then the district pays budget x (1 - its CEP discount).",
         ),
     ),
     reflections=(

@@ -15,13 +15,24 @@ from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflecti
 from workbook.principles.t3.givens import (
     HIGH_PRIORITIES,
     refresh_inputs,
+    service_catalogue,
     sla_targets,
     software_as_of,
     student_fleet,
     support_technicians,
     supported_staff,
 )
-from workbook.tools.services import fleet_age_profile, refresh_schedule, sla_attainment, software_currency, staffing_ratios, time_to_resolve
+from workbook.tools.services import (
+    aue_within,
+    fleet_age_profile,
+    refresh_schedule,
+    service_to_contract,
+    sla_attainment,
+    software_currency,
+    staffing_gap,
+    staffing_ratios,
+    time_to_resolve,
+)
 
 
 def _cached(ctx: Context, key: str, make: Any) -> Any:
@@ -103,6 +114,22 @@ def devices_per_technician(ctx: Context) -> float:
     return ratios["devices_per_technician"]
 
 
+def aue_in_plan(ctx: Context) -> int:
+    from workbook.tools.fiscal_year import fiscal_year_start
+
+    last = fiscal_year_start(ctx["fiscal_year"]) + ctx["plan_years"]
+    return aue_within(student_fleet(_inventory(ctx)), last)
+
+
+def staff_gap(ctx: Context) -> float:
+    return staffing_gap(service_catalogue(ctx.district, ctx["seed"]), ctx.district.staff.it)
+
+
+def contract_out(ctx: Context) -> str:
+    catalogue = service_catalogue(ctx.district, ctx["seed"])
+    return service_to_contract(catalogue, staffing_gap(catalogue, ctx.district.staff.it))
+
+
 _MONEY = {"rtol": 0.005, "partial": ((0.05, 0.5),)}
 
 RUBRIC = Rubric(
@@ -113,19 +140,25 @@ RUBRIC = Rubric(
             "t3-past-lifespan",
             "Devices at or past their planned life",
             (Check("t3-past-lifespan", "devices at or past lifespan", 2, past_lifespan, partial=((0.05, 0.5),)),),
-            hint="fleet_age_profile(devices, fiscal_year, lifespan_years=...) with the district's planned lifespan; add the devices of the rows marked past_lifespan (student and staff devices together).",
+            hint="Age = the fiscal year's starting calendar year minus the purchase year; count every device (student and staff) whose age is at or above the planned lifespan.",
+        ),
+        Exercise(
+            "t3-aue-in-plan",
+            "Chromebooks whose updates end within the plan",
+            (Check("t3-aue-in-plan", "student Chromebooks with AUE year <= the plan's last calendar year", 3, aue_in_plan, rtol=0, partial=((0.1, 0.5),)),),
+            hint="AUE counts 10 years from the platform's release (older platforms by opting in); count student Chromebooks whose AUE year is at or before the calendar year in which the plan's last fiscal year ends.",
         ),
         Exercise(
             "t3-refresh-replaced",
             "Devices replaced each year under the budget",
             (Check("t3-refresh-replaced", "devices replaced per year", 3, refresh_replaced, partial=((0.05, 0.5),)),),
-            hint="refresh_schedule(student_fleet(devices), **refresh.as_kwargs()) and record its replaced column (one value per fiscal year).",
+            hint="Each year buy the quota (fleet / life) plus as much of the backlog as the budget allows, oldest first, never over budget; record the devices replaced in each fiscal year.",
         ),
         Exercise(
             "t3-software-cost",
             "Cost to stay current for software ending within a year",
             (Check("t3-software-cost", "total cost to stay current", 2, software_cost, **_MONEY),),
-            hint="software_currency(software, as_of, horizon_days=365) and add its cost_to_stay_current column (unsupported and ending-soon rows carry a cost).",
+            hint="On July 1 of the fiscal year with a one-year horizon, unsupported and ending-soon products carry count x upgrade cost per unit; add them up.",
         ),
         Exercise(
             "t3-software-ending",
@@ -134,28 +167,40 @@ RUBRIC = Rubric(
             hint="Rows whose status is 'ending soon'; each product name once, sorted alphabetically (already unsupported ones are not 'ending soon').",
         ),
         Exercise(
+            "t3-staff-gap",
+            "How many FTE the draft catalogue is short",
+            (Check("t3-staff-gap", "FTE needed minus IT staff, 1 decimal, 0 if enough", 2, staff_gap, atol=0.05, partial=((0.1, 0.5),)),),
+            hint="Add the catalogue's FTE needed and subtract the IT staff of the district profile; round to 1 decimal; 0 when the staff suffice.",
+        ),
+        Exercise(
+            "t3-contract-out",
+            "The service to contract out",
+            (Check("t3-contract-out", "smallest service covering the gap, else the largest, else 'none'", 3, contract_out),),
+            hint="Among services whose FTE covers the gap take the smallest; if none covers it, the largest; with no gap, 'none'. Ties go to the service listed first.",
+        ),
+        Exercise(
             "t3-ttr-median",
             "Median hours to resolve",
             (Check("t3-ttr-median", "median hours", 1, ttr_median, rtol=0.001, partial=((0.05, 0.5),)),),
-            hint="time_to_resolve(tickets) over all resolved tickets: its median_hours.",
+            hint="Over resolved tickets only, the median of calendar hours from opened to resolved (linear interpolation between tickets).",
         ),
         Exercise(
             "t3-ttr-p90",
             "90th-percentile hours to resolve",
             (Check("t3-ttr-p90", "90th-percentile hours", 2, ttr_p90, rtol=0.001, partial=((0.05, 0.5),)),),
-            hint="time_to_resolve(tickets) over all resolved tickets: its p90_hours.",
+            hint="Over resolved tickets only, the 90th percentile of calendar hours from opened to resolved (linear interpolation between tickets).",
         ),
         Exercise(
             "t3-sla-high",
             "SLA attainment for high-priority tickets",
             (Check("t3-sla-high", "P1 and P2 attainment", 3, sla_high, rtol=0.001, partial=((0.02, 0.5),)),),
-            hint='sla_attainment(tickets, targets) with targets = sla_targets(sla_p1_hours, sla_p2_hours); record {"P1": ..., "P2": ...} as fractions (0.62, not 62).',
+            hint="Business hours (07:30-16:30, Monday to Friday); tickets still open past their target when the log ends are misses; record {'P1': ..., 'P2': ...} as fractions (0.62, not 62).",
         ),
         Exercise(
             "t3-devices-per-tech",
             "Devices per desktop support technician",
             (Check("t3-devices-per-tech", "devices per technician", 2, devices_per_technician, rtol=0.001, partial=((0.05, 0.5),)),),
-            hint="Every device in the inventory (student and staff) divided by the support technicians (FTE): staffing_ratios(devices, staff, technicians).",
+            hint="Every device in the inventory (student and staff) divided by the support technicians (FTE).",
         ),
     ),
     reflections=(

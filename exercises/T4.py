@@ -10,7 +10,8 @@ checks live in ``hidden/T4.py``.
 from __future__ import annotations
 
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.principles.t4.givens import PUBLISHED, decision_question, gap_list, overall_mean, sample_responses, standards_for
+from workbook.principles.t4.givens import PUBLISHED, decision_question, gap_list, incident_scenario, overall_mean, sample_responses, standards_for
+from workbook.tools.incident import incident_duties
 from workbook.tools.standards import self_assessment
 
 
@@ -35,6 +36,11 @@ def gaps(ctx: Context) -> list[str]:
     return gap_list(sample_responses(ctx["seed"]), gap=ctx["gap_threshold"])
 
 
+def incident_reports(ctx: Context) -> list[str]:
+    i = incident_scenario(ctx["seed"], ctx["fiscal_year"])
+    return incident_duties(affected=i.affected, personal_info_acquired=i.personal_info_acquired, when=i.when)
+
+
 RUBRIC = Rubric(
     principle="T4",
     notebook="technology/T4-it-knowledge.ipynb",
@@ -43,31 +49,37 @@ RUBRIC = Rubric(
             "t4-decision-standards",
             "Which standards govern the decision",
             (Check("t4-decision-standards", "standards for the decision", 3, decision_standards, partial=((0.5, 0.5),)),),
-            hint="crosswalk(decision=decision) lists one row per requirement: take its standard column, each name once, sorted alphabetically.",
+            hint="The crosswalk has one row per requirement for a decision: take the standard of each row for your decision, each name once, sorted alphabetically.",
         ),
         Exercise(
             "t4-ig1-safeguards",
             "Safeguards in CIS Controls v8 Implementation Group 1",
             (Check("t4-ig1-safeguards", "IG1 safeguards", 1, ig1_safeguards),),
-            hint="Read the requirement of the 'CIS Controls v8 IG1' row of the crosswalk, or the readings' section on frameworks; a whole number.",
+            hint="Read the requirement of the CIS Controls v8 IG1 row of the crosswalk, or the readings' section on frameworks; a whole number.",
         ),
         Exercise(
             "t4-self-mean",
             "Mean self-rating of the sample response set",
             (Check("t4-self-mean", "mean over all rated concepts", 2, self_mean, rtol=0.005, atol=0.005, partial=((0.05, 0.5),)),),
-            hint="The mean of every concept's score (self_assessment(responses, detail=True)['score']), not the mean of the area means; two decimals are enough.",
+            hint="The mean of every concept's rating (not the mean of the area means), rounded to 2 decimals.",
         ),
         Exercise(
             "t4-weakest-area",
             "Weakest area of the sample response set",
             (Check("t4-weakest-area", "area with the lowest mean", 2, weakest_area),),
-            hint="self_assessment(responses, gap=gap_threshold) is sorted lowest mean first: the first row's area.",
+            hint="Group the ratings by area and take the area with the lowest mean; ties go to the area first in alphabetical order.",
         ),
         Exercise(
             "t4-gap-list",
             "The gap list",
             (Check("t4-gap-list", "concepts rated at or below the gap threshold", 3, gaps, partial=((0.5, 0.5),)),),
-            hint="Concepts (by name, not id) whose status is 'gap' in self_assessment(responses, detail=True, gap=gap_threshold), sorted alphabetically.",
+            hint="Concepts (by name, not id) rated at or below gap_threshold, sorted alphabetically.",
+        ),
+        Exercise(
+            "t4-incident-duties",
+            "What California requires after the incident",
+            (Check("t4-incident-duties", "duties, sorted alphabetically", 3, incident_reports, partial=((0.5, 0.5),)),),
+            hint="Cal-CSIC: more than 500 pupils and personnel affected, for an attack before January 1, 2027; breach notice: unencrypted personal information acquired. List the labels as printed, sorted.",
         ),
     ),
     reflections=(

@@ -104,3 +104,12 @@ def test_no_module_level_getattr_lazy_loader():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         loaders += [f"{module}:{n.lineno}" for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "__getattr__"]
     assert loaders == [], "a module-level __getattr__ hides what a module exports; import it plainly"
+
+
+def test_tools_package_docstring_names_every_calculator_module():
+    import workbook.tools
+
+    doc = workbook.tools.__doc__ or ""
+    modules = sorted(p.stem for p in (PACKAGE / "tools").glob("*.py") if p.stem != "__init__")
+    missing = [m for m in modules if f"``{m}``" not in doc]
+    assert missing == [], "add a line for each to the table in workbook/tools/__init__.py"

@@ -47,6 +47,7 @@ __all__ = [
     "principles",
     "extra_principles",
     "curriculum_table",
+    "program_summary",
 ]
 
 
@@ -157,6 +158,15 @@ class Principle:
         return _home(self.source).joinpath(*self.source.split("/")).resolve()
 
     @property
+    def package(self) -> str:
+        """The principle's package (its givens, charts and widgets), by convention.
+
+        >>> principle("T1").package
+        'workbook.principles.t1'
+        """
+        return f"workbook.principles.{self.id.lower()}"
+
+    @property
     def status(self) -> str:
         """``"available"`` when the notebook's source exists, else ``"planned"``.
 
@@ -169,7 +179,7 @@ class Principle:
         """Everything about the principle as JSON-ready data.
 
         >>> sorted(principle("L6").to_dict())
-        ['id', 'notebook', 'outcomes', 'status', 'strand', 'title', 'tools', 'topics']
+        ['id', 'notebook', 'outcomes', 'package', 'source', 'status', 'strand', 'title', 'tools', 'topics']
         """
         return {
             "id": self.id,
@@ -179,6 +189,8 @@ class Principle:
             "tools": list(self.tools),
             "outcomes": list(self.outcomes),
             "notebook": self.notebook,
+            "source": self.source,
+            "package": self.package,
             "status": self.status,
         }
 
@@ -337,3 +349,31 @@ def curriculum_table(strand: str | None = None) -> list[dict[str, Any]]:
         }
         for p in principles(strand)
     ]
+
+
+def program_summary() -> str:
+    """One sentence of what the curriculum holds and what is available, counted, never typed.
+
+    The start notebook, the README and the portfolio's index say this, so a new
+    notebook changes all three at once (``tests/test_honest_counts.py``).
+
+    Examples
+    --------
+    >>> text = program_summary()
+    >>> f"{len(principles())} principles in {len(STRANDS)} strands" in text
+    True
+    >>> all(p.id in text for p in principles() if p.status == "available")
+    True
+    """
+    everything = principles()
+    available = [p.id for p in everything if p.status == "available"]
+    strands = len({p.strand for p in everything})
+    if not available:
+        ready = "no notebook is available yet"
+    elif len(available) == len(everything):
+        ready = "every one has its notebook"
+    else:
+        listed = ", ".join(available[:-1]) + (" and " if len(available) > 1 else "") + available[-1]
+        ready = (f"{len(available)} of them have a notebook so far ({listed}); "
+                 f"the other {len(everything) - len(available)} are planned")
+    return f"The curriculum has {len(everything)} principles in {strands} strands; {ready}."

@@ -1,4 +1,4 @@
-"""How far a candidate has got: per notebook and across the sixteen principles.
+"""How far a candidate has got: per notebook and across the curriculum.
 
 Pure Python over nbformat JSON: no kernel, no Jupyter UI. The start notebook
 shows :func:`progress_table`; the portfolio's curriculum summary can use the
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from workbook.contract import ANSWER_MIME, cell_meta, cell_tags, notebook_meta
-from workbook.curriculum import PRINCIPLES
+from workbook.curriculum import principles
 
 __all__ = [
     "NotebookProgress", "notebook_progress", "cells_progress", "progress_table", "status_of",
@@ -177,7 +177,7 @@ def progress_table(workspace: str | Path = ".") -> Any:
     import pandas as pd
 
     rows = []
-    for p in PRINCIPLES:
+    for p in principles():
         path = Path(workspace) / p.notebook
         prog = notebook_progress(path, p.id) if path.is_file() else NotebookProgress(p.id, None, 0, 0, 0, 0)
         rows.append(

@@ -22,7 +22,8 @@ from typing import Any, Literal
 
 from workbook.compare import compare
 from workbook.errors import InputError, WorkbookError
-from workbook.paths import exercises_dir
+from workbook.paths import exercises_dirs
+from workbook.principles import include_extra_roots
 
 __all__ = [
     "Context",
@@ -242,6 +243,7 @@ class Rubric:
 
 
 def _module_from(path: Path, name: str) -> Any:
+    include_extra_roots()  # a rubric imports its principle's package, which may live in an extra root
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - a .py file always has a loader
         raise WorkbookError(f"cannot load rubric file {path}")
@@ -250,25 +252,28 @@ def _module_from(path: Path, name: str) -> Any:
     return module
 
 
-def _rubric_folder(folder: str | Path | None) -> Path:
+def _rubric_folder(folder: str | Path | None, principle: str = "") -> Path:
+    """``folder``; else the first of ``$CTO_WORKBOOK_EXERCISES`` (or the workbook's
+    ``exercises/``) and the extra roots' ``exercises/`` that has the principle's rubric."""
     if folder is not None:
         return Path(folder)
     env = os.environ.get("CTO_WORKBOOK_EXERCISES")
+    candidates = exercises_dirs()
     if env:
-        return Path(env)
-
-    return exercises_dir()
+        candidates[0] = Path(env)
+    return next((c for c in candidates if (c / f"{principle.upper()}.py").is_file()), candidates[0])
 
 
 def load_rubric(principle: str, *, folder: str | Path | None = None, hidden: bool = False) -> Rubric:
     """Load a principle's rubric: its public checks, plus hidden ones when ``hidden``.
 
-    ``folder`` defaults to ``$CTO_WORKBOOK_EXERCISES`` or the package's ``exercises/``.
+    ``folder`` defaults to ``$CTO_WORKBOOK_EXERCISES`` or the package's ``exercises/``,
+    then the ``exercises/`` of the extra roots (``$CTO_WORKBOOK_PATH``), whichever has it.
     Hidden checks come from ``<folder>/hidden/<ID>.py`` and are loaded only when
     asked for: the grader does, the in-kernel self-check never does.
     """
     pid = principle.upper()
-    base = _rubric_folder(folder)
+    base = _rubric_folder(folder, pid)
     path = base / f"{pid}.py"
     if not path.is_file():
         raise WorkbookError(f"no rubric for principle {pid!r}: {path} does not exist")
@@ -282,7 +287,7 @@ def load_rubric(principle: str, *, folder: str | Path | None = None, hidden: boo
 
 def load_hidden_checks(principle: str, *, folder: str | Path | None = None) -> list[Check]:
     """The hidden checks of a principle (an empty list when it has none)."""
-    path = _rubric_folder(folder) / "hidden" / f"{principle.upper()}.py"
+    path = _rubric_folder(folder, principle) / "hidden" / f"{principle.upper()}.py"
     if not path.is_file():
         return []
     checks = list(_module_from(path, f"_workbook_hidden_{principle.upper()}").HIDDEN)

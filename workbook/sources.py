@@ -10,7 +10,8 @@ The ``.ipynb`` beside it is generated, never edited by hand:
   ``metadata.workbook.id``; any other cell's is ``<prefix>-cell-NN`` by position
   (``l6-cell-04``), where the prefix is the principle id in lower case;
 - a markdown cell opening with ``<!-- shared: NAME -->`` holds text every
-  notebook shares; its body is ``notebooks/_shared/NAME.md``, stamped into the
+  notebook shares; its body is ``notebooks/_shared/NAME.md`` (the nearest
+  ``_shared/`` above the source, else the workbook's), stamped into the
   ``.md`` and the ``.ipynb`` by :func:`build` (edit the shared file, never the copy);
 - outputs are stored only for cells tagged ``nbval-check-output`` (what
   ``pytest --nbval-lax`` compares); :func:`build` keeps them while the cell's
@@ -189,10 +190,13 @@ def notebook_from_text(text: str, shared_folder: str | Path | None = None) -> nb
 
 
 def _shared_folder_for(source: Path) -> Path:
+    """The ``_shared`` folder of the notebooks tree holding ``source``, else the workbook's own."""
+    from workbook.paths import notebooks_dir
+
     for parent in source.resolve().parents:
         if (parent / SHARED_FOLDER).is_dir():
             return parent / SHARED_FOLDER
-    return source.resolve().parent / SHARED_FOLDER
+    return notebooks_dir() / SHARED_FOLDER
 
 
 def _checked(cell: Any) -> bool:

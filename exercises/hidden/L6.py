@@ -26,7 +26,13 @@ def _last(series):
     return float(pd.Series(series).iloc[-1]) if not hasattr(series, "iloc") else float(series.iloc[-1])
 
 
+def _recommend_count(ctx):
+    return len(_public.rates_recommend(ctx))
+
+
 HIDDEN = [
+    Check("l6-rates-recommend", "how many rates keep NPV >= 0", 1, _recommend_count, select=lambda v: len(v), visibility="hidden"),
+    Check("l6-title-iv-device-cap", "cap to the dollar", 1, _public.title_iv_device_cap, rtol=0, atol=1.0, visibility="hidden"),
     Check(
         "l6-refresh-per-device-year",
         "six-year cycle, within 0.1%",

@@ -16,7 +16,12 @@ def _gap_count(ctx):
     return len(_public.gaps(ctx))
 
 
+def _duty_count(ctx):
+    return len(_public.incident_reports(ctx))
+
+
 HIDDEN = [
+    Check("t4-incident-duties", "number of duties", 1, _duty_count, select=lambda v: len(v), visibility="hidden"),
     Check("t4-gap-list", "number of gaps", 1, _gap_count, select=lambda v: len(v), visibility="hidden"),
     Check("t4-self-mean", "mean within 0.01", 1, _public.self_mean, atol=0.01, rtol=0.0, visibility="hidden"),
 ]

@@ -2,10 +2,11 @@
 
 ::
 
-    workbook curriculum                    # a table of all sixteen principles
+    workbook curriculum                    # a table of every principle
     workbook curriculum --strand leadership
     workbook curriculum L6                 # topics, tools and outcomes of one principle
     workbook curriculum --json             # everything, as JSON
+    workbook curriculum --summary          # one sentence of counts (the README's)
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
         action="store_true",
         help="print the curriculum as JSON (topics, tools, outcomes, notebook, status)",
     )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one sentence: how many principles and strands, which have a notebook (the README's counts)",
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -44,6 +50,9 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
 def run(args: argparse.Namespace) -> int:
     """Print the curriculum table, one principle, or JSON; return the exit code."""
 
+    if args.summary:
+        print(curriculum.program_summary())
+        return 0
     if args.principle:
         chosen = (curriculum.principle(args.principle),)
     else:
@@ -92,7 +101,9 @@ def _print_table(console: Any, rows: list[dict[str, Any]]) -> None:
 
 def _print_one(console: Any, p: Any) -> None:
     console.print(f"[bold]{p.id} · {p.title}[/bold]  ({p.strand} strand, {p.status})")
-    console.print(f"notebook: notebooks/{p.notebook}", highlight=False)
+    console.print(f"source:   {p.source_path}", highlight=False)
+    console.print(f"notebook: {p.notebook_path}", highlight=False)
+    console.print(f"package:  {p.package}", highlight=False)
     sections = (("Topics", p.topics), ("Tools", p.tools), ("Learning outcomes", p.outcomes))
     for heading, items in sections:
         console.print(f"\n[bold]{heading}[/bold]")

@@ -1,4 +1,4 @@
-"""``workbook notebooks``: generate each notebook's ``.ipynb`` from its MyST Markdown source.
+"""``workbook notebooks``: each notebook's MyST Markdown source and the ``.ipynb`` made from it.
 
 ::
 
@@ -6,6 +6,7 @@
     workbook notebooks build notebooks/technology/T1-security-fundamentals.md
     workbook notebooks build --execute   # also re-run the notebooks to refresh checked outputs
     workbook notebooks check             # exit 1 and list what differs when a pair is out of sync
+    workbook notebooks new E1            # the skeleton of a principle: source, package, rubric
 
 The ``.md`` is the source; the ``.ipynb`` is written from it (stable cell ids,
 shared texts, outputs only where nbval checks them). See docs/authoring.md.
@@ -24,18 +25,37 @@ __all__ = ["register", "run"]
 def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     """Add the ``notebooks`` subcommand."""
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
-    parser.add_argument("action", choices=("build", "check"), help="build: write each .ipynb from its .md; check: report pairs out of sync")
-    parser.add_argument("sources", nargs="*", help="MyST sources (.md); default: every source under the workbook's notebooks/")
+    parser.add_argument("action", choices=("build", "check", "new"),
+                        help="build: write each .ipynb from its .md; check: report pairs out of sync; "
+                        "new: write the skeleton of a principle (source, package, rubric) and build it")
+    parser.add_argument("sources", nargs="*", metavar="SOURCE",
+                        help="build, check: MyST sources (.md), default every source under the workbook's notebooks/; "
+                        "new: principle ids (E1 ...)")
     parser.add_argument("--execute", action="store_true", help="build: re-run each notebook to refresh the outputs nbval checks")
+    parser.add_argument("--root", type=Path, help="new: write into this folder, laid out as a CTO_WORKBOOK_PATH root, "
+                        "instead of the workbook's own folders")
     parser.set_defaults(func=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build or check; return the exit code (1 when ``check`` finds a difference)."""
+    """Build, check or scaffold; return the exit code (1 when ``check`` finds a difference)."""
     from workbook import sources
     from workbook.paths import notebooks_dir
 
+    if args.action == "new":
+        from workbook.scaffold import new_principle
+
+        if not args.sources:
+            print("workbook notebooks new: name at least one principle id (for example E1)", file=sys.stderr)
+            return 2
+        for pid in args.sources:
+            written = new_principle(pid, args.root)
+            for path in written:
+                print(f"  wrote {path}")
+            sources.build([written[0]])
+            print(f"  wrote {sources.paired_notebook(written[0])}")
+        return 0
     chosen = [Path(s) for s in args.sources] or sources.source_paths(notebooks_dir())
     for path in chosen:
         if path.suffix != ".md" or not path.is_file():

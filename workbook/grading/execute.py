@@ -6,7 +6,7 @@ What the grader controls here (see :mod:`workbook.grading.sandbox` for the kerne
   submission itself is never opened for writing. The scratch folder is the
   grader's alone (0700); the kernel's working folder and home
   (``<scratch>/work``) is a private tmpfs in the kernel's own mounts, its
-  ``/tmp`` another; the executed notebook is saved to ``<scratch>/out``.
+  ``/tmp`` another. The notebook goes to papermill and comes back in memory.
 - **Parameters**: papermill injects the candidate's parameters after the
   ``parameters`` cell.
 - **Errors do not stop the run**: a cell that raises (an unfilled placeholder,
@@ -51,6 +51,8 @@ from typing import Any, Literal
 from workbook.errors import InputError
 from workbook.grading.engine import ENGINE_NAME, grading_engine
 from workbook.grading.sandbox import SandboxConfig
+from workbook.notebook.display import RENDER_ENV
+from workbook.paths import PATH_VARIABLE, extra_roots
 
 __all__ = ["Limits", "Execution", "execute_notebook", "ENGINE_NAME"]
 
@@ -103,9 +105,10 @@ class Execution:
     timed_out_cells: list[int] = field(default_factory=list)
 
 
-def _kernel_env(work: Path, exercises: Path | None, sandboxed: bool) -> dict[str, str]:
+def _kernel_env(work: Path, exercises: Path | None, sandboxed: bool, render: bool) -> dict[str, str]:
     """The whole environment the kernel gets: nothing of the grader's."""
     env = {
+        RENDER_ENV: "1" if render else "0",
         "PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/local/bin", "/usr/bin", "/bin"]),
         "HOME": str(work),
         "USER": "candidate",
@@ -129,6 +132,8 @@ def _kernel_env(work: Path, exercises: Path | None, sandboxed: bool) -> dict[str
         env["JPY_PARENT_PID"] = str(os.getpid())
     if exercises is not None:
         env["CTO_WORKBOOK_EXERCISES"] = str(exercises)
+    if extra_roots():  # a cohort's own principles: their packages (the sandbox shows only principles/)
+        env[PATH_VARIABLE] = os.pathsep.join(str(r) for r in extra_roots())
     return env
 
 
@@ -161,6 +166,7 @@ def execute_notebook(
     network: bool = False,
     sandbox: bool = True,
     scratch_root: str | Path | None = None,
+    render: bool = False,
 ) -> Execution:
     """Execute ``nb`` (a restored notebook node) in a sandboxed kernel; never raises for the notebook's faults.
 
@@ -181,8 +187,10 @@ def execute_notebook(
         The kernelspec to start (``python3``, or a warm-fork provisioner's spec).
     sandbox
         ``False`` runs the kernel without the launcher (only for trusted notebooks).
+    render
+        Draw figures (``False`` by default: a grading kernel skips what no
+        score needs, see :mod:`workbook.notebook.display`).
     """
-    import nbformat
     import papermill
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -203,8 +211,7 @@ def execute_notebook(
         work, ipc, out, root = scratch / "work", scratch / "ipc", scratch / "out", scratch / "root"
         for d in (work, work / "tmp", ipc, root, out):
             d.mkdir(mode=0o700)
-        source, executed, report = out / "input.ipynb", out / "executed.ipynb", out / "sandbox.json"
-        nbformat.write(nb, str(source))
+        report = out / "sandbox.json"
 
         km = engine.kernel_manager_class(kernel_name=kernel_name)
         km.transport = "ipc"
@@ -230,7 +237,7 @@ def execute_notebook(
                 work_bytes=int(limits.disk_mb * 2**20),
                 tmp_bytes=int(limits.disk_mb * 2**20) // 4,
                 network=network,
-                env=_kernel_env(work, exercises, True),
+                env=_kernel_env(work, exercises, True, render),
                 uid=allocate_uid(),
                 report=str(report),
             )
@@ -251,9 +258,11 @@ def execute_notebook(
         status: Literal["completed", "timeout", "crashed"] = "completed"
         reason = ""
         timer.start()
+        executed = None
         try:
-            papermill.execute_notebook(
-                str(source), str(executed), parameters=parameters, engine_name=ENGINE_NAME,
+            # In memory, both ways: papermill copies the node; no file is written or read back.
+            executed = papermill.execute_notebook(
+                nb, None, parameters=parameters, engine_name=ENGINE_NAME,
                 kernel_name=kernel_name, progress_bar=False, request_save_on_cell_execute=False,
                 start_timeout=int(limits.startup_timeout), execution_timeout=limits.cell_timeout,
                 km=km, allow_errors=True, interrupt_on_timeout=True, client_holder=holder,
@@ -289,14 +298,7 @@ def execute_notebook(
                 warnings.append("sandbox: the launcher's report could not be read")
         elif sandbox:
             warnings.append("sandbox: the kernel did not report its sandbox (it may not have started)")
-        result_nb = None
-        if executed.is_file():
-            try:
-                result_nb = nbformat.read(str(executed), as_version=4)
-            except Exception as exc:  # noqa: BLE001
-                warnings.append(f"the executed notebook could not be read back ({exc})")
-        elif client is not None:
-            result_nb = client.nb
+        result_nb = executed if executed is not None else (client.nb if client is not None else None)
         return Execution(status, result_nb, reason, warnings, timed_out)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

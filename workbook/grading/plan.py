@@ -20,7 +20,6 @@ from workbook.errors import InputError, WorkbookError
 from workbook.grading.execute import Limits
 from workbook.grading.hidden import HiddenChecksMissing, missing_hidden_checks
 from workbook.grading.layout import DEFAULT_FORMAT, candidates_in, find_submission
-from workbook.paths import exercises_dir, notebooks_dir
 
 __all__ = ["Job", "plan_jobs", "safe_hide"]
 
@@ -106,26 +105,28 @@ def plan_jobs(
     without them planning stops with :class:`HiddenChecksMissing`, unless
     ``public_only``, which marks every result as graded with public checks only.
     """
-    from workbook.grading.release import instructor_notebooks
+    from workbook.grading.release import course_notebooks
 
     root = Path(submissions)
     if not root.is_dir():
         raise InputError("submissions", str(submissions), "an existing folder of submissions")
-    nb_dir = Path(notebooks) if notebooks else notebooks_dir()
-    ex_dir = (Path(exercises) if exercises else exercises_dir()).resolve()
-    templates = instructor_notebooks(nb_dir)
+    course = course_notebooks(notebooks, exercises)  # pid -> (template, its notebooks folder, its rubrics folder)
+    templates = {pid: c[0] for pid, c in course.items()}
     if only:
         wanted = {o.upper() for o in only}
         unknown = wanted - set(templates)
         if unknown:
             raise InputError("only", sorted(unknown), "principles with a notebook: " + ", ".join(sorted(templates)))
         templates = {k: v for k, v in templates.items() if k in wanted}
-    templates = {k: v for k, v in templates.items() if (ex_dir / f"{k}.py").is_file() and _scored(k, ex_dir)}
+    rubrics = {k: course[k][2].resolve() for k in templates if (course[k][2] / f"{k}.py").is_file() and _scored(k, course[k][2].resolve())}
+    templates = {k: v for k, v in templates.items() if k in rubrics}
     if not templates:
-        raise WorkbookError(f"no notebook under {nb_dir} has a rubric in {ex_dir}")
-    absent = missing_hidden_checks(ex_dir, templates)
-    if absent and not public_only:
-        raise HiddenChecksMissing(ex_dir, absent)
+        raise WorkbookError("no notebook under " + ", ".join(sorted({str(c[1]) for c in course.values()}) or [str(notebooks)])
+                            + " has a rubric in " + ", ".join(sorted({str(c[2]) for c in course.values()}) or [str(exercises)]))
+    for ex_dir in sorted(set(rubrics.values())):
+        absent = missing_hidden_checks(ex_dir, [k for k, d in rubrics.items() if d == ex_dir])
+        if absent and not public_only:
+            raise HiddenChecksMissing(ex_dir, absent)
     warnings: list[str] = []
     if roster is not None:
         from workbook.roster import candidate_parameters, read_roster
@@ -137,10 +138,11 @@ def plan_jobs(
         people = [(c, {"candidate": c}) for c in candidates_in(root, layout)]
         warnings.append("no roster: every folder is a candidate, run with the notebooks' default district and seed")
     secret_files = [roster] if roster else []
-    hidden, hide_warnings = safe_hide([ex_dir / "hidden", nb_dir, root, *secret_files, *hide])
+    folders = [*(d / "hidden" for d in set(rubrics.values())), *{course[k][1] for k in templates}]
+    hidden, hide_warnings = safe_hide([*folders, root, *secret_files, *hide])
     warnings += hide_warnings
     jobs = [
-        Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(ex_dir),
+        Job(candidate, pid, tpl.stem, str(find_submission(root, candidate, tpl.stem, layout)), str(tpl), str(rubrics[pid]),
             params, tuple(hidden), limits or Limits(), kernel_name, sandbox, public_only)
         for candidate, params in people
         for pid, tpl in sorted(templates.items())

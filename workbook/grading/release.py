@@ -40,7 +40,7 @@ from typing import Any
 
 from workbook.contract import SCHEMA_VERSION, NotebookContractError, cell_id, cell_tags, check_notebook, notebook_meta, upgrade_notebook
 from workbook.errors import WorkbookError
-from workbook.paths import exercises_dir, notebooks_dir
+from workbook.paths import exercises_dir, exercises_dirs, notebooks_dir, notebooks_dirs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -50,6 +50,7 @@ __all__ = [
     "is_placeholder",
     "release",
     "instructor_notebooks",
+    "course_notebooks",
     "principle_of",
 ]
 
@@ -205,6 +206,25 @@ def instructor_notebooks(folder: str | Path) -> dict[str, Path]:
     return found
 
 
+def course_notebooks(notebooks: str | Path | None = None, exercises: str | Path | None = None) -> dict[str, tuple[Path, Path, Path]]:
+    """Principle id -> (instructor notebook, its notebooks folder, its rubrics folder).
+
+    With neither folder given: the workbook's own ``notebooks/`` and ``exercises/``,
+    then each extra root's (``$CTO_WORKBOOK_PATH``, :func:`workbook.paths.extra_roots`);
+    the first that has a principle wins. A folder given alone pairs with the default other.
+    """
+    if notebooks or exercises:
+        pairs = [(Path(notebooks) if notebooks else notebooks_dir(), Path(exercises) if exercises else exercises_dir())]
+    else:
+        pairs = list(zip(notebooks_dirs(), exercises_dirs()))
+    found: dict[str, tuple[Path, Path, Path]] = {}
+    for nb_dir, ex_dir in pairs:
+        if nb_dir.is_dir():
+            for pid, path in instructor_notebooks(nb_dir).items():
+                found.setdefault(pid, (path, nb_dir, ex_dir))
+    return found
+
+
 def _write_if_changed(path: Path, data: bytes) -> None:
     if path.is_file() and path.read_bytes() == data:
         return
@@ -222,29 +242,32 @@ def release(
 
     ``out/notebooks/<same relative path>`` and ``out/exercises/<ID>.py``. Returns the
     files written (or already up to date). ``exercises/hidden/`` is never copied.
+    Without ``notebooks`` and ``exercises``, the principles of the extra roots
+    (``$CTO_WORKBOOK_PATH``) are released too (:func:`course_notebooks`).
     """
     import nbformat
 
     src_nb = Path(notebooks) if notebooks else notebooks_dir()
-    src_ex = Path(exercises) if exercises else exercises_dir()
     target = Path(out)
     if not src_nb.is_dir():
         raise WorkbookError(f"notebooks folder {src_nb} does not exist")
+    course = course_notebooks(notebooks, exercises)
     resolved = target.resolve()
-    if resolved in (src_nb.resolve(), src_ex.resolve()) or src_nb.resolve() in resolved.parents:
-        raise WorkbookError(f"--out {target} must not be the instructor's notebooks or exercises folder, nor inside it")
+    for nb_dir, ex_dir in {(c[1], c[2]) for c in course.values()}:
+        if resolved in (nb_dir.resolve(), ex_dir.resolve()) or nb_dir.resolve() in resolved.parents:
+            raise WorkbookError(f"--out {target} must not be the instructor's notebooks or exercises folder, nor inside it")
     written: list[Path] = []
-    found = sorted(instructor_notebooks(src_nb).items())
-    problems = [f"{path.relative_to(src_nb)}: {p}" for _, path in found for p in check_notebook(nbformat.read(str(path), as_version=4))]
+    found = sorted(course.items())
+    problems = [f"{path.relative_to(nb_dir)}: {p}" for _, (path, nb_dir, _) in found for p in check_notebook(nbformat.read(str(path), as_version=4))]
     if problems:
-        raise NotebookContractError(str(src_nb), problems)
-    for pid, path in found:
+        raise NotebookContractError(", ".join(sorted({str(c[1]) for _, c in found})), problems)
+    for pid, (path, nb_dir, ex_dir) in found:
         nb = nbformat.read(str(path), as_version=4)
         data = nbformat.writes(release_notebook(nb)).encode("utf-8") + b"\n"
-        dest = target / "notebooks" / path.relative_to(src_nb)
+        dest = target / "notebooks" / path.relative_to(nb_dir)
         _write_if_changed(dest, data)
         written.append(dest)
-        rubric = src_ex / f"{pid}.py"
+        rubric = ex_dir / f"{pid}.py"
         if rubric.is_file():
             dest_ex = target / "exercises" / rubric.name
             _write_if_changed(dest_ex, rubric.read_bytes())

@@ -11,6 +11,7 @@ result in its own transaction as soon as it arrives.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -78,6 +79,25 @@ def _rubric_version(job: Job) -> str:
     return rubric_fingerprint(job.principle, job.exercises, Path(job.template).read_bytes())
 
 
+@functools.lru_cache(maxsize=32)
+def _released(template: str, stamp: tuple[int, int]) -> Any:
+    """The released template, read and released once per worker while the file is unchanged (``stamp``).
+
+    Read-only for callers: :func:`restore_submission` works on a copy.
+    """
+    import nbformat
+
+    from workbook.grading.release import release_notebook
+
+    return release_notebook(nbformat.read(template, as_version=4))
+
+
+@functools.lru_cache(maxsize=32)
+def _rubric(principle: str, folder: str, hidden: bool, version: str) -> Any:
+    """The rubric, loaded once per worker for each rubric version (its fingerprint)."""
+    return load_rubric(principle, folder=folder, hidden=hidden)
+
+
 def grade_one(job: Job) -> Result:
     """Grade one submission; never raises."""
     start = time.perf_counter()
@@ -97,17 +117,16 @@ def _zero(rubric: Any, params: dict[str, Any], reason: str) -> list[Any]:
 
 
 def _grade(job: Job, result: Result) -> Result:
-    import nbformat
-
     from workbook.grading.extract import extract_answers
-    from workbook.grading.release import release_notebook
     from workbook.grading.restore import restore_submission
 
-    result.rubric_version = _rubric_version(job) + (PUBLIC_ONLY if job.public_only else "")
-    rubric = load_rubric(job.principle, folder=job.exercises, hidden=not job.public_only)
+    version = _rubric_version(job)
+    result.rubric_version = version + (PUBLIC_ONLY if job.public_only else "")
+    rubric = _rubric(job.principle, str(job.exercises), not job.public_only, version)
     if job.public_only:
         result.warnings.append(PUBLIC_ONLY_NOTE)
-    template = release_notebook(nbformat.read(job.template, as_version=4))
+    info = Path(job.template).stat()
+    template = _released(str(job.template), (info.st_mtime_ns, info.st_size))
     params = notebook_defaults(template) | dict(job.params)
     result.params = dict(params)
     result.possible = float(rubric.exercise_points)

@@ -84,10 +84,12 @@ def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
 
     The interpreter (``sys.base_prefix``, ``sys.prefix``: the standard library
     and the installed packages), the installed ``workbook`` package and its
-    data, and the public rubric folder ``exercises``. Nothing else on the
-    grader's ``sys.path``: the folder of the script that started the grader
-    or a test runner's folders are not the kernel's business. With an editable
-    install the checkout itself is never bound, only its package and data.
+    data, the public rubric folder ``exercises``, and the ``principles/``
+    packages of the extra roots (``$CTO_WORKBOOK_PATH``; never their rubrics or
+    notebooks). Nothing else on the grader's ``sys.path``: the folder of the
+    script that started the grader or a test runner's folders are not the
+    kernel's business. With an editable install the checkout itself is never
+    bound, only its package and data.
 
     >>> import workbook
     >>> package = str(Path(workbook.__file__).resolve().parent)
@@ -98,13 +100,14 @@ def kernel_view(exercises: str | Path | None = None) -> tuple[str, ...]:
     False
     """
     import workbook
-    from workbook.paths import data_dir
+    from workbook.paths import data_dir, extra_roots
 
     package = Path(workbook.__file__).resolve().parent
     checkout = package.parent
     wanted = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), str(package), str(data_dir())]
     if exercises:
         wanted.append(str(exercises))
+    wanted += [str(r / "principles") for r in extra_roots() if (r / "principles").is_dir()]  # a cohort's own packages
     if checkout.name not in ("site-packages", "dist-packages"):  # an editable install: never the checkout itself
         wanted = [p for p in wanted if not checkout.is_relative_to(Path(p).resolve())]
     return tuple(_dedupe(wanted))

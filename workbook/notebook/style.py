@@ -1,17 +1,24 @@
 """The workbook's one plot style: readable in grey scale, titles and units always.
 
-Colours come from a short palette that stays distinct in grey; every series
-also gets its own hatch or line style, so a printed portfolio still reads.
+Series colours come from the Okabe-Ito palette (Okabe and Ito, *Color
+Universal Design*, 2008), eight colours that stay distinct for the common
+kinds of colour blindness. A chart never gives two series the same colour: a
+chart with more categories than colours shows the largest ones and folds the
+rest into "other" (:func:`fold_other`), drawn in :data:`OTHER`. Hatching and
+line styles are a second cue only, so a page printed in grey still reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["PALETTE", "HATCHES", "LINESTYLES", "use_style", "money_axis", "new_figure"]
+__all__ = ["PALETTE", "OTHER", "HATCHES", "LINESTYLES", "use_style", "money_axis", "new_figure", "fold_other"]
 
-# Dark blue, orange, grey-green, light blue, dark grey: distinct in colour and in luminance.
-PALETTE = ["#1f3b73", "#e07b00", "#5b8c5a", "#8fb8de", "#4d4d4d", "#c9a227"]
+#: Okabe-Ito: blue, orange, bluish green, sky blue, vermillion, reddish purple, yellow, black.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+#: The colour of an "other" series: a mid grey that is none of the palette's.
+OTHER = "#999999"
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 LINESTYLES = ["-", "--", ":", "-."]
 
@@ -74,3 +81,21 @@ def money_axis(ax: Any, axis: str = "y") -> None:
 
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(FuncFormatter(fmt))
+
+
+def fold_other(totals: Mapping[str, float], limit: int = len(PALETTE)) -> tuple[list[str], list[str]]:
+    """Which categories a chart shows on their own (largest first) and which it folds into "other".
+
+    At most ``limit`` series are drawn, "other" included, so each gets its own colour.
+
+    >>> fold_other({"a": 5, "b": 1, "c": 3}, limit=3)
+    (['a', 'c', 'b'], [])
+    >>> fold_other({"a": 5, "b": 1, "c": 3, "d": 2}, limit=3)
+    (['a', 'c'], ['d', 'b'])
+    """
+    if limit < 2:
+        raise ValueError(f"limit = {limit!r} is not allowed: expected at least 2")
+    order = sorted(totals, key=lambda k: (-abs(float(totals[k])), str(k)))
+    if len(order) <= limit:
+        return order, []
+    return order[: limit - 1], order[limit - 1:]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook import __version__
-from workbook.curriculum import PRINCIPLES
+from workbook.curriculum import principles, program_summary
 from workbook.portfolio.assets import copy_site_assets, require_assets
 from workbook.portfolio.exporter import make_exporter, notebook_css
 from workbook.portfolio.manifest import identity, manifest, now, sha256, strip_title
@@ -74,13 +74,13 @@ def build_site(
     name, cohort_name = identity(workspace, candidate, cohort, first_params)
     score_map = load_scores(scores, name) if scores else {}
     built = now()
-    pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in PRINCIPLES}
+    pages = {p.id: PageRef(f"{p.id}-{p.slug}.html", f"{p.id} · {p.title}") for p in principles()}
     order = [PageRef("index.html", "Curriculum summary"), *pages.values(),
              PageRef("artifacts.html", "Artifacts"), PageRef("reflections.html", "Reflections")]
     chrome = Chrome(name, cohort_name, built, __version__, order)
 
     rows, artifact_groups, reflection_groups, entries, manifest_nbs = [], [], [], [], []
-    for p in PRINCIPLES:
+    for p in principles():
         ref = pages[p.id]
         nb = nbs.get(p.id)
         state = notebook_state(nb) if nb is not None else NotebookState()
@@ -135,7 +135,7 @@ def build_site(
     strands = [(s, [r for r in rows if r["strand"] == s]) for s in ("Technology", "Education", "Leadership")]
     own_pages = {
         "index.html": render_page("index.html.j2", chrome, "index.html", f"Portfolio of {name}",
-                                  strands=strands, counts=counts, scored=bool(score_map)),
+                                  strands=strands, counts=counts, scored=bool(score_map), program=program_summary()),
         "artifacts.html": render_page("artifacts.html.j2", chrome, "artifacts.html", "Artifacts", groups=artifact_groups),
         "reflections.html": render_page("reflections.html.j2", chrome, "reflections.html", "Reflections", groups=reflection_groups),
         "search.html": render_page("search.html.j2", chrome, "search.html", "Search",

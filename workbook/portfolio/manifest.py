@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import json
 import platform
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,8 @@ _PYTHON_PACKAGES = ("cto-workbook", "nbconvert", "nbformat", "papermill", "nh3",
 
 
 def _versions() -> dict[str, str]:
+    from importlib import metadata as importlib_metadata  # measurable start-up (email, zipfile, ...)
+
     found = {"python": platform.python_version()}
     for name in _PYTHON_PACKAGES:
         try:

@@ -2,7 +2,7 @@
 
 ::
 
-    SITE/index.html              candidate, cohort, curriculum summary (16 principles)
+    SITE/index.html              candidate, cohort, curriculum summary (every principle)
     SITE/T1-security-fundamentals.html ... one page per principle
     SITE/artifacts.html          every artifact, with its alt text
     SITE/reflections.html        every written reflection

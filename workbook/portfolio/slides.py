@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.contract import notebook_meta
 from workbook.errors import InputError
 from workbook.portfolio.assets import copy_reveal, require_assets
 from workbook.portfolio.exporter import make_exporter, notebook_css
@@ -41,6 +40,7 @@ def make_slides(notebook: Path, out: Path, *, candidate: str | None = None) -> P
     import nbformat
     from bs4 import BeautifulSoup
 
+    from workbook.contract import notebook_meta  # pydantic: keeps `import workbook.portfolio` light
     from workbook.portfolio.execute import candidate_parameters
     from workbook.portfolio.preprocessors._common import tags_of
 

@@ -20,13 +20,31 @@ The notebook source is ``notebooks/<strand>/<ID>-<slug>.md`` and the rubric
 Packages of principles kept outside the workbook (a cohort's own, or a test's)
 are found the same way: each folder named in ``CTO_WORKBOOK_PATH`` may have a
 ``principles/`` folder whose ``<id>/`` packages join this one
-(:func:`workbook.paths.extra_roots`).
+(:func:`include_extra_roots`, run on import and before a rubric loads).
 
 >>> import workbook.principles.t1, workbook.principles.l6
 >>> workbook.principles.t1.__name__
 'workbook.principles.t1'
 """
 
-from workbook.paths import extra_roots as _extra_roots
+from __future__ import annotations
 
-__path__ += [str(root / "principles") for root in _extra_roots() if (root / "principles").is_dir()]  # type: ignore[name-defined]  # noqa: F821
+from workbook.paths import extra_roots
+
+__all__ = ["include_extra_roots"]
+
+
+def include_extra_roots() -> list[str]:
+    """Join the ``principles/`` folders of the extra roots named now in ``$CTO_WORKBOOK_PATH``; return the package's path.
+
+    >>> include_extra_roots()[0].endswith("principles")
+    True
+    """
+    for root in extra_roots():
+        folder = root / "principles"
+        if folder.is_dir() and str(folder) not in __path__:
+            __path__.append(str(folder))
+    return list(__path__)
+
+
+include_extra_roots()

@@ -10,21 +10,27 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``tco_devices``          a device program (1:1) as TCO cost items, by refresh cycle
 ``tco_uncertainty``      sensitivity (tornado) tables and Monte Carlo runs
 ``budget_lines``         one revenue or expenditure line with SACS codes and escalator
+``benefits``             employee benefits on a salary line: pension and statutory
 ``budget``               the multi-year budget worksheet, E-rate and variance
 ``erate``                E-rate discounts, Category Two budgets, the district's net cost
+``title_iv``             Title IV, Part A: the spending rules of one year's allocation
 ``reference``            reference tables: pension rates, COLA, LCFF, E-rate, SACS codes
 ``infrastructure``       bandwidth targets, access points, availability, C2 budget
 ``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
 ``security_budget``      which security controls cut the most loss for the money
+``assessment``           a security assessment against CIS Controls v8 IG1
+``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
+``business_hours``       business hours between two times (help desk service levels)
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
-``budget``. Every function validates its input and raises
+``budget``. A new module gets a line here (``tests/test_package_structure.py``
+checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.
 """

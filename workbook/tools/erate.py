@@ -50,7 +50,12 @@ __all__ = [
     "erate_net_cost",
     "ErateCost",
     "ctf_net_cost",
+    "WAITING_DAYS",
+    "latest_form470_date",
 ]
+
+#: Days a Form 470 must be posted before the applicant selects a vendor, signs a contract and files Form 471 (USAC; H).
+WAITING_DAYS = 28
 
 #: CEP districts multiply their identified-student percentage by 1.6 (capped at 100%) (USAC; H).
 CEP_MULTIPLIER = 1.6
@@ -262,3 +267,31 @@ def ctf_net_cost(district_share: float, ctf_discount: float) -> float:
     share = check_number("district_share", district_share, minimum=0)
     rate = check_fraction("ctf_discount", ctf_discount)
     return round(share * (1 - rate), 2)
+
+
+def latest_form470_date(form471_window_close: str) -> str:
+    """The last day a Form 470 can be posted and still allow a Form 471 by the window's close.
+
+    The applicant must wait at least 28 days after posting the Form 470
+    before choosing a vendor, signing the contract and filing the Form 471,
+    and the Form 471 must be in before the filing window closes. So the
+    latest posting date is the window's last day minus 28 days (in practice,
+    post weeks earlier: bids must be evaluated and a board may need to approve
+    the contract).
+
+    Examples
+    --------
+    >>> latest_form470_date("2026-04-01")   # FY2026 window closed April 1, 2026
+    '2026-03-04'
+    >>> latest_form470_date("April 1")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: form471_window_close = 'April 1' is not allowed: expected a date written as "2026-04-01"
+    """
+    import datetime as dt
+
+    try:
+        close = dt.date.fromisoformat(str(form471_window_close))
+    except ValueError:
+        raise InputError("form471_window_close", form471_window_close, 'a date written as "2026-04-01"') from None
+    return (close - dt.timedelta(days=WAITING_DAYS)).isoformat()

@@ -44,7 +44,12 @@ __all__ = [
     "equivalent_annual_cost",
     "discount_factors",
     "cashflow_table",
+    "npv_by_rate",
+    "SENSITIVITY_RATES",
 ]
+
+#: The discount rates every decision in the workbook is tested at (2%, 3%, 5%, 7%).
+SENSITIVITY_RATES = (0.02, 0.03, 0.05, 0.07)
 
 Amounts = Union[float, Sequence[float], np.ndarray]
 
@@ -279,3 +284,15 @@ def cashflow_table(rate: float, cashflows: Sequence[float]) -> pd.DataFrame:
             "cumulative_pv": np.cumsum(present),
         }
     )
+
+
+def npv_by_rate(cashflows: Sequence[float], rates: Sequence[float] = SENSITIVITY_RATES) -> pd.DataFrame:
+    """NPV of the same cash flows at several discount rates: does the decision hold across them?
+
+    >>> table = npv_by_rate([-180_000] + [42_000] * 5)
+    >>> table["rate"].tolist(), table["npv"].round(0).tolist()
+    ([0.02, 0.03, 0.05, 0.07], [17965.0, 12348.0, 1838.0, -7792.0])
+    """
+    import pandas as pd
+
+    return pd.DataFrame({"rate": [float(r) for r in rates], "npv": [npv(r, cashflows) for r in rates]})

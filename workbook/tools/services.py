@@ -32,6 +32,9 @@ __all__ = [
     "time_to_resolve",
     "sla_attainment",
     "staffing_ratios",
+    "staffing_gap",
+    "service_to_contract",
+    "aue_within",
 ]
 
 
@@ -242,3 +245,56 @@ def software_currency(inventory: Any, as_of: Any, *, horizon_days: int = 365) ->
         round(c * u, 2) if s != "supported" else 0.0 for c, u, s in zip(counts, unit, frame["status"])
     ]
     return pd.DataFrame(frame.sort_values(["end_of_support", "product"], kind="mergesort").reset_index(drop=True))
+
+
+def staffing_gap(catalogue: Any, staff: float) -> float:
+    """FTE the catalogue needs beyond the staff the department has (0 when it has enough), 1 decimal.
+
+    >>> staffing_gap([{"service": "Help desk", "fte_needed": 4.5}, {"service": "Network", "fte_needed": 2.0}], 5)
+    1.5
+    >>> staffing_gap([{"service": "Help desk", "fte_needed": 1.0}], 3)
+    0.0
+    """
+    frame = as_table("catalogue", catalogue, ("service", "fte_needed"))
+    have = check_number("staff", staff, minimum=0)
+    need = sum(check_number(f"catalogue[{i}].fte_needed", float(v), minimum=0) for i, v in enumerate(frame["fte_needed"]))
+    return round(max(0.0, need - have), 1)
+
+
+def service_to_contract(catalogue: Any, gap: float) -> str:
+    """The service to contract out to close a staffing gap: the smallest whose FTE covers it.
+
+    When no single service covers the gap, the largest (it closes the most);
+    ``"none"`` when there is no gap. Ties go to the service listed first.
+
+    >>> cat = [{"service": "Help desk", "fte_needed": 4.5}, {"service": "Network", "fte_needed": 2.0},
+    ...        {"service": "Audio-visual", "fte_needed": 1.8}]
+    >>> service_to_contract(cat, 1.5), service_to_contract(cat, 3.0), service_to_contract(cat, 9), service_to_contract(cat, 0)
+    ('Audio-visual', 'Help desk', 'Help desk', 'none')
+    """
+    frame = as_table("catalogue", catalogue, ("service", "fte_needed"))
+    need = check_number("gap", gap, minimum=0)
+    if need <= 0:
+        return "none"
+    rows = [(float(f), i, str(name)) for i, (name, f) in enumerate(zip(frame["service"], frame["fte_needed"]))]
+    covering = [r for r in rows if r[0] >= need - 1e-9]
+    if covering:
+        return min(covering)[2]
+    return max(rows, key=lambda r: (r[0], -r[1]))[2]
+
+
+def aue_within(inventory: Any, last_year: int) -> int:
+    """Chromebooks whose Auto Update Expiration year is at or before ``last_year`` (a calendar year).
+
+    >>> inv = [{"type": "student Chromebook", "count": 300, "aue_year": 2029},
+    ...        {"type": "student Chromebook", "count": 500, "aue_year": 2033},
+    ...        {"type": "staff Windows laptop", "count": 40, "aue_year": None}]
+    >>> aue_within(inv, 2029)
+    300
+    """
+    import pandas as pd
+
+    frame = as_table("inventory", inventory, ("count", "aue_year"))
+    year = check_count("last_year", last_year, minimum=1980)
+    aue = pd.to_numeric(frame["aue_year"], errors="coerce")
+    return int(frame.loc[aue.notna() & (aue <= year), "count"].sum())

@@ -81,7 +81,7 @@ def zygote_status(folder: str | Path | None = None) -> dict[str, Any] | None:
 
 def _scrubbed_env() -> dict[str, str]:
     """The parent's whole environment: nothing of the grader's (it would be readable in every kernel)."""
-    keep = ("PATH", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED", "PYTHONPATH")
+    keep = ("PATH", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED", "PYTHONPATH", "CTO_WORKBOOK_PATH")  # the last: extra principles to preload
     env = {k: os.environ[k] for k in keep if k in os.environ}
     env.setdefault("PATH", os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"]))
     env.update({"PYTHONNOUSERSITE": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbook.notebook.style import HATCHES, PALETTE, money_axis, new_figure
+from workbook.notebook.style import HATCHES, OTHER, PALETTE, fold_other, money_axis, new_figure
 
 __all__ = ["tco_by_year_chart", "tornado_chart", "distribution_chart", "cumulative_cashflow_chart", "budget_chart", "refresh_cycle_chart"]
 
@@ -24,14 +24,16 @@ def tco_by_year_chart(result: Any, title: str = "Total cost of ownership by year
     """
     frame = result.by_year.drop(columns=["total"], errors="ignore")
     frame = frame.loc[:, (frame != 0).any(axis=0)]
+    shown, folded = fold_other(frame.sum().to_dict())
+    series = [(str(c).replace("_", " "), frame[c].to_numpy(), PALETTE[i]) for i, c in enumerate(shown)]
+    if folded:
+        series.append(("other (" + ", ".join(str(c).replace("_", " ") for c in folded) + ")",
+                       frame[folded].sum(axis=1).to_numpy(), OTHER))
     fig, ax = new_figure(title, "Year of the program", "Cost (US$)")
     bottom = None
-    for i, column in enumerate(frame.columns):
-        values = frame[column].to_numpy()
-        ax.bar(
-            [str(y) for y in frame.index], values, bottom=bottom, label=str(column).replace("_", " "),
-            color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="white",
-        )
+    for i, (label, values, color) in enumerate(series):
+        ax.bar([str(y) for y in frame.index], values, bottom=bottom, label=label,
+               color=color, hatch=HATCHES[i % len(HATCHES)], edgecolor="white")
         bottom = values if bottom is None else bottom + values
     money_axis(ax)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)

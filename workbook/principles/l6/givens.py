@@ -22,6 +22,9 @@ __all__ = [
     "TitleIVAScenario",
     "title_iv_a_scenario",
     "budget_lines_with_grant",
+    "HostingMove",
+    "hosting_move",
+    "platform_age_at_purchase",
     "LOADED_HOURS_PER_YEAR",
     "BENEFITS_LOAD",
 ]
@@ -308,3 +311,50 @@ def budget_lines_with_grant(district: Any, seed: int, fiscal_year: str, *, salar
                        round(spent - devices, 2)),
         ]
     return lines, one_time
+
+
+@dataclass(frozen=True)
+class HostingMove:
+    """Moving the district's on-premises servers to a hosted data center: a thin-margin project (synthetic)."""
+
+    upfront: float
+    annual_savings: float
+    years: int
+
+    def cashflows(self) -> list[float]:
+        """Year 0 the move (negative), then the yearly savings."""
+        return [-self.upfront] + [self.annual_savings] * self.years
+
+    def table(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"value": pd.Series([self.upfront, self.annual_savings, self.years], dtype=object).to_numpy()},
+            index=pd.Index(["one-time cost of the move (year 0)", "yearly savings (power, cooling, hardware refresh)", "years compared"], name="quote"),
+        )
+
+
+def hosting_move(district: Any, seed: int, *, years: int = 10) -> HostingMove:
+    """Quotes for moving servers to a hosted data center, with a return near the usual discount rates.
+
+    >>> from workbook.districts import load_district
+    >>> from workbook.tools.finance import irr
+    >>> m = hosting_move(load_district("sample-suburban"), seed=3)
+    >>> 0.01 < irr(m.cashflows()) < 0.09
+    True
+    """
+    years = check_count("years", years, minimum=1)
+    rng = _rng(seed, 6004)
+    upfront = round(max(1, int(district.schools)) ** 0.7 * float(rng.uniform(40_000, 70_000)), -2)
+    target = float(rng.uniform(0.015, 0.085))
+    savings = round(upfront * target / (1 - (1 + target) ** -years), -2)
+    return HostingMove(upfront, savings, years)
+
+
+def platform_age_at_purchase(seed: int) -> int:
+    """Years between the quoted Chromebook model's platform release and the purchase (synthetic, 1-5).
+
+    >>> 1 <= platform_age_at_purchase(7) <= 5
+    True
+    """
+    return int(_rng(seed, 6005).integers(1, 6))

@@ -21,6 +21,8 @@ __all__ = [
     "district_users",
     "district_students",
     "school_enrollments",
+    "backup_link_cost",
+    "cep_identified_share",
     "current_peak_mbps",
     "SchoolSite",
     "largest_site",
@@ -37,7 +39,7 @@ def _rng(district: Any, seed: int, name: str) -> np.random.Generator:
 
 
 def district_users(district: Any) -> int:
-    """Students plus staff: the users SETDA's and the FCC's targets count.
+    """Students plus staff: the "users" of FCC 14-99's 2014 internet goals (SETDA's 2016 targets count students only).
 
     >>> from workbook.districts import load_district
     >>> district_users(load_district("sample-rural"))
@@ -198,3 +200,30 @@ def wan_paths(district: Any, seed: int) -> WanPaths:
     primary = float(rng.choice([0.999, 0.9993, 0.9995, 0.9997]))
     backup = float(rng.choice([0.99, 0.995, 0.998]))
     return WanPaths(core, primary, backup)
+
+
+def backup_link_cost(district: Any, seed: int) -> float:
+    """Annual cost of the backup link from a second carrier, in dollars (synthetic quote).
+
+    >>> from workbook.districts import load_district
+    >>> 5_000 <= backup_link_cost(load_district("sample-rural"), 1) <= 60_000
+    True
+    """
+    rng = _rng(district, seed, "backup-cost")
+    base = float(rng.uniform(6_000, 18_000)) + 1_500 * max(1, int(district.schools)) ** 0.5
+    return float(round(min(base, 60_000), -2))
+
+
+def cep_identified_share(district: Any, seed: int) -> float:
+    """Share of students directly certified (identified students) for a CEP district (synthetic).
+
+    Identified students are usually a good deal fewer than those eligible for
+    free or reduced-price meals, which is why CEP multiplies their share by 1.6.
+
+    >>> from workbook.districts import load_district
+    >>> d = load_district("sample-urban")
+    >>> 0 < cep_identified_share(d, 3) < d.nslp_pct
+    True
+    """
+    rng = _rng(district, seed, "cep")
+    return round(float(district.nslp_pct) * float(rng.uniform(0.50, 0.75)), 3)

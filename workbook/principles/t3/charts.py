@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbook.notebook.style import HATCHES, PALETTE, money_axis, new_figure
+from workbook.notebook.style import HATCHES, OTHER, PALETTE, fold_other, money_axis, new_figure
 
 __all__ = ["fleet_age_chart", "refresh_schedule_chart", "ticket_volume_chart", "software_currency_chart"]
 
@@ -72,12 +72,14 @@ def ticket_volume_chart(volume: Any, title: str = "Help desk tickets by month an
     """
     fig, ax = new_figure(title, "Month opened", "Tickets opened")
     months = [str(m) for m in volume.columns]
-    order = volume.sum(axis=1).sort_values(ascending=False).index
+    shown, folded = fold_other(volume.sum(axis=1).to_dict())
+    series = [(str(c), volume.loc[c].to_numpy(), PALETTE[i]) for i, c in enumerate(shown)]
+    if folded:
+        series.append(("all other categories", volume.loc[folded].sum(axis=0).to_numpy(), OTHER))
     bottom = None
-    for i, category in enumerate(order):
-        values = volume.loc[category].to_numpy()
-        ax.bar(months, values, bottom=bottom, label=str(category), color=PALETTE[i % len(PALETTE)],
-               hatch=HATCHES[(i // len(PALETTE) + i) % len(HATCHES)], edgecolor="white")
+    for i, (label, values, color) in enumerate(series):
+        ax.bar(months, values, bottom=bottom, label=label, color=color,
+               hatch=HATCHES[i % len(HATCHES)], edgecolor="white")
         bottom = values if bottom is None else bottom + values
     ax.tick_params(axis="x", labelrotation=45)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))

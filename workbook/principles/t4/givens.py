@@ -13,13 +13,16 @@ Pure Python: no Jupyter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from typing import Any
 
 import numpy as np
 
 from workbook.tools._validate import check_count
 
-__all__ = ["PUBLISHED", "DECISION_CHOICES", "decision_question", "sample_responses", "standards_for", "overall_mean", "gap_list"]
+__all__ = ["PUBLISHED", "DECISION_CHOICES", "decision_question", "sample_responses", "standards_for", "overall_mean", "gap_list",
+           "Incident", "incident_scenario"]
 
 #: Published counts quoted by the T4 exercises: value, source, confidence.
 PUBLISHED: dict[str, dict[str, Any]] = {
@@ -127,3 +130,48 @@ def gap_list(responses: dict[str, int], gap: int = 2) -> list[str]:
 
     detail = self_assessment(responses, detail=True, gap=gap)
     return sorted(detail.loc[detail["status"] == "gap", "concept"])
+
+
+@dataclass(frozen=True)
+class Incident:
+    """A ransomware incident at the district (synthetic): when, how many people, what was taken."""
+
+    when: str
+    pupils: int
+    staff: int
+    personal_info_acquired: bool
+
+    @property
+    def affected(self) -> int:
+        return self.pupils + self.staff
+
+    def table(self) -> Any:
+        import pandas as pd
+
+        rows = {
+            "date of the attack": self.when,
+            "pupils whose records were affected": self.pupils,
+            "staff whose records were affected": self.staff,
+            "unencrypted personal information copied out": "yes" if self.personal_info_acquired else "no evidence of it",
+        }
+        return pd.DataFrame({"value": pd.Series(list(rows.values()), dtype=object)}, index=pd.Index(list(rows), name="incident"))
+
+
+def incident_scenario(seed: int, fiscal_year: str = "2026-27") -> Incident:
+    """A ransomware incident in the fiscal year's autumn (synthetic, varied by seed).
+
+    >>> i = incident_scenario(3)
+    >>> i.when[:4], i.affected > 0
+    ('2026', True)
+    """
+    from workbook.tools.fiscal_year import fiscal_year_start
+
+    rng = _rng(seed, 4004)
+    start = fiscal_year_start(fiscal_year)
+    month, day = int(rng.integers(8, 13)), int(rng.integers(1, 29))
+    return Incident(
+        when=f"{start}-{month:02d}-{day:02d}",
+        pupils=int(rng.choice([120, 380, 450, 900, 2_400])),
+        staff=int(rng.integers(20, 160)),
+        personal_info_acquired=bool(rng.random() < 0.6),
+    )
