@@ -37,9 +37,9 @@ def time_notebook(path: Path, runs: int) -> dict:
 
 
 def time_notebooks(runs: int) -> dict:
-    from workbook.curriculum import PRINCIPLES
+    from workbook.curriculum import principles
 
-    return {p.id: time_notebook(p.notebook_path, runs) for p in PRINCIPLES if p.status == "available"}
+    return {p.id: time_notebook(p.notebook_path, runs) for p in principles() if p.status == "available"}
 
 
 def _cumulative_us(code: str, module: str) -> int:

@@ -121,3 +121,16 @@ def test_dashboard_for_one_mentor_shows_only_their_mentees(cohort: Path, capsys:
                  "--cohort-dir", str(cohort / "cohort"), "--exercises", str(GRADING / "exercises"),
                  "--mentor", "dr-lea"]) == 2
     assert "dr-lee, ms-kim" in capsys.readouterr().err
+
+
+def test_dashboard_escapes_what_candidates_typed() -> None:
+    from workbook.grading.dashboard import Cell, DashboardData, Item
+    from workbook.grading.dashboard_page import render_dashboard
+
+    hostile = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">'
+    data = DashboardData(
+        candidates=["ana"], principles=["Z9"], titles={}, cells={("ana", "Z9"): Cell("graded", 1, 4, reason=hostile)},
+        items=[Item("Z9", "z9-t", "The total", 1, 0, [(hostile, 1)])], scores={"Z9": [25.0]}, not_submitted={})
+    page = render_dashboard(data)
+    assert "<script" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page

@@ -190,3 +190,25 @@ def test_handout_into_a_missing_home_says_what_to_do(tmp_path: Path, capsys: pyt
                  "--homes", str(tmp_path / "homes" / "{candidate}"), "--only", "ana"]) == 1
     err = capsys.readouterr().err
     assert "does not exist: create it for ana" in err and "--homes" in err and "Errno" not in err
+
+
+def test_gradebook_written_before_parameters_were_stored_opens_with_its_results(tmp_path: Path) -> None:
+    import sqlite3
+
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE results (candidate TEXT NOT NULL, notebook TEXT NOT NULL, principle TEXT NOT NULL, "
+                     "status TEXT NOT NULL, reason TEXT NOT NULL, score REAL NOT NULL, possible REAL NOT NULL, "
+                     "submission_sha256 TEXT, rubric_version TEXT NOT NULL, params_hash TEXT NOT NULL, "
+                     "warnings TEXT NOT NULL, seconds REAL NOT NULL, graded_at TEXT NOT NULL, "
+                     "PRIMARY KEY (candidate, notebook))")
+        conn.execute("INSERT INTO results VALUES ('ana','L6-fiscal-management','L6','graded','',22,22,'ab','v1','p1','[]',1.0,'2026-11-01')")
+    with Gradebook(old) as gb:
+        [row] = gb.results()
+        assert row["score"] == 22 and row["params"] == {}
+        from workbook.grading.gradebook import Result
+
+        gb.record(Result("ana", "L6-fiscal-management", "L6", "graded", "", 20.0, 22.0, "cd", "v1", "p2",
+                         params={"district": "sample-rural", "seed": 5}))
+        assert [h["score"] for h in gb.history("ana")] == [22.0]
+        assert gb.stored_params("ana", "L6-fiscal-management") == {"district": "sample-rural", "seed": 5}

@@ -93,7 +93,7 @@ def test_hub_config_loads_in_jupyterhubs_loader(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_INSTRUCTORS", "pat-lee, sam-ortiz")
     monkeypatch.setenv("WORKBOOK_HUB_SPAWNER", "local")
     cfg = PyFileConfigLoader(HUB_CONFIG.name, path=str(HUB_CONFIG.parent)).load_config()
-    assert cfg.JupyterHub.load_groups == {"instructors": {"users": ["pat-lee", "sam-ortiz"]}}
+    assert cfg.JupyterHub.load_groups["instructors"] == {"users": ["pat-lee", "sam-ortiz"]}
     roles = {r["name"]: r for r in cfg.JupyterHub.load_roles}
     assert roles["admin"]["groups"] == ["instructors"]
     assert "access:servers" not in roles["cohort-admin"]["scopes"]

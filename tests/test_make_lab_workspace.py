@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 
 from workbook.grading.release import is_placeholder
+from workbook.kernels import run_notebook
 from workbook.workspace import prepare_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +41,15 @@ def test_workspace_is_candidate_edition_with_own_parameters_and_keeps_changes(tm
 
     again = prepare_workspace(tmp_path, candidate="ana-reyes", district="sample-rural", seed=42, today=DAY)
     assert {r.action for r in again} == {"unchanged"}
+
+    # The start notebook's progress table counts the workspace's exercises (the candidate edition's answer cells).
+    folder = tmp_path / "cto-workbook"
+    run_notebook(folder / "00-start-here.ipynb", tmp_path / "start-ran.ipynb", cwd=str(folder))
+    shown = "".join(o.get("data", {}).get("text/plain", "")
+                    for c in nbformat.read(tmp_path / "start-ran.ipynb", as_version=4).cells for o in c.get("outputs", []))
+    exercises = sum(1 for c in nb.cells if "answer" in c.metadata.get("tags", []))
+    l6_row = next(line for line in shown.splitlines() if line.startswith("L6 "))
+    assert f"0/{exercises}" in l6_row and "not started" in l6_row
 
     mine = tmp_path / L6
     work = mine.read_text(encoding="utf-8").replace('answer(\\"l6-tco-5yr\\", ...)', 'answer(\\"l6-tco-5yr\\", 123)')

@@ -121,3 +121,16 @@ def test_a_shared_text_lives_once(tmp_path):
     for s in copies:
         nb = nbformat.read(paired_notebook(s), as_version=4)
         assert sum(c.source == f"<!-- shared: next-steps -->\n{shared}" for c in nb.cells) == 1
+
+
+def test_notebooks_check_command_exits_1_until_build_fixes_the_pair(tmp_path, capsys):
+    from workbook.cli import main
+
+    source = _copy_pair(tmp_path)
+    source.write_text(source.read_text(encoding="utf-8").replace("# Exercise 2 · The top risk", "# Exercise 2 · Top risk"), encoding="utf-8")
+    assert main(["notebooks", "check", str(source)]) == 1
+    assert "run make notebooks" in capsys.readouterr().out
+    assert main(["notebooks", "build", str(source)]) == 0
+    assert main(["notebooks", "check", str(source)]) == 0
+    assert main(["notebooks", "check", str(tmp_path / "nope.md")]) == 2
+    assert "expected an existing .md notebook source" in capsys.readouterr().err

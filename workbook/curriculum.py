@@ -158,6 +158,15 @@ class Principle:
         return _home(self.source).joinpath(*self.source.split("/")).resolve()
 
     @property
+    def package(self) -> str:
+        """The principle's package (its givens, charts and widgets), by convention.
+
+        >>> principle("T1").package
+        'workbook.principles.t1'
+        """
+        return f"workbook.principles.{self.id.lower()}"
+
+    @property
     def status(self) -> str:
         """``"available"`` when the notebook's source exists, else ``"planned"``.
 
@@ -170,7 +179,7 @@ class Principle:
         """Everything about the principle as JSON-ready data.
 
         >>> sorted(principle("L6").to_dict())
-        ['id', 'notebook', 'outcomes', 'status', 'strand', 'title', 'tools', 'topics']
+        ['id', 'notebook', 'outcomes', 'package', 'source', 'status', 'strand', 'title', 'tools', 'topics']
         """
         return {
             "id": self.id,
@@ -180,6 +189,8 @@ class Principle:
             "tools": list(self.tools),
             "outcomes": list(self.outcomes),
             "notebook": self.notebook,
+            "source": self.source,
+            "package": self.package,
             "status": self.status,
         }
 

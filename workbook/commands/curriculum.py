@@ -103,7 +103,7 @@ def _print_one(console: Any, p: Any) -> None:
     console.print(f"[bold]{p.id} · {p.title}[/bold]  ({p.strand} strand, {p.status})")
     console.print(f"source:   {p.source_path}", highlight=False)
     console.print(f"notebook: {p.notebook_path}", highlight=False)
-    console.print(f"package:  workbook.principles.{p.id.lower()}", highlight=False)
+    console.print(f"package:  {p.package}", highlight=False)
     sections = (("Topics", p.topics), ("Tools", p.tools), ("Learning outcomes", p.outcomes))
     for heading, items in sections:
         console.print(f"\n[bold]{heading}[/bold]")
