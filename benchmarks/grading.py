@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/grading.py            # 24 runs of L6 (a few minutes on 2 cores)
     .venv/bin/python benchmarks/grading.py --quick    # 8 runs
+    .venv/bin/python benchmarks/grading.py --cohort   # 25 candidates x every principle, `workbook grade` end to end
 
 Every mode executes the same real notebook, ``notebooks/leadership/L6-fiscal-management.ipynb``,
 for the same list of (district, seed) parameters. Each mode first runs one
@@ -317,7 +318,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--modes", default="abcpgd")
     parser.add_argument("--nbgrader-venv", type=Path, help="a throwaway venv with nbgrader installed")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--cohort", action="store_true", help="cohort scale: `workbook grade` end to end vs the loop (grading_cohort.py)")
+    parser.add_argument("--candidates", type=int, default=25, help="with --cohort: synthetic candidates (default 25)")
     args = parser.parse_args(argv)
+    if args.cohort:
+        import grading_cohort
+
+        report = grading_cohort.run(args.candidates, args.out)
+        print(grading_cohort.markdown(report))
+        return
     runs = args.runs or (8 if args.quick else 24)
     params = parameter_sets(runs)
     cli_params = params[: 4 if args.quick else 8]

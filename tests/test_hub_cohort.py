@@ -166,6 +166,12 @@ def test_hub_candidate_cannot_read_another_candidates_home(hub, cohort):
 
 def test_hub_collect_then_changed_notebook_survives_second_handout(hub, cohort):
     s = hub.harness()
+    # the on-time snapshot (run at the due time, from cron): lateness is when the collector
+    # first saw a notebook's content, never the file's own modification time
+    out = cohort["work"] / "submissions"
+    assert workbook(["cohort", "collect", "--roster", str(cohort["roster"]), "--out", str(out)]) == 0
+    on_time = time.time()
+    time.sleep(1.1)
     url = f"{hub.url}/user/{ANA}/api/contents/cto-workbook/{L6}"
     model = s.get(url, timeout=30).json()
     model["content"]["cells"].append(
@@ -176,8 +182,7 @@ def test_hub_collect_then_changed_notebook_survives_second_handout(hub, cohort):
     assert r.status_code == 200, r.text
 
     # collect: Ana saved after the due date, Ben did not
-    due = dt.datetime.fromtimestamp(cohort["handed_out"] + 0.5, dt.timezone.utc).isoformat()
-    out = cohort["work"] / "submissions"
+    due = dt.datetime.fromtimestamp(on_time + 0.5, dt.timezone.utc).isoformat()
     rc = workbook(["cohort", "collect", "--roster", str(cohort["roster"]), "--due", due,
                    "--out", str(out)])
     assert rc == 0

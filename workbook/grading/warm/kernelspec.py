@@ -68,12 +68,12 @@ def ensure_kernelspec() -> str:
     workbook.grading.warm.client.ZygoteError
         If the provisioner's entry point is not registered (run ``pip install -e .``).
     """
-    from jupyter_client.provisioning import KernelProvisionerFactory
+    from importlib.metadata import entry_points
 
     from workbook.grading.warm.client import ZygoteError
     from workbook.grading.warm.provisioner import PROVISIONER_NAME
 
-    if not KernelProvisionerFactory.instance()._check_availability(PROVISIONER_NAME):
+    if not entry_points(group="jupyter_client.kernel_provisioners", name=PROVISIONER_NAME):
         raise ZygoteError(f"the kernel provisioner {PROVISIONER_NAME!r} is not registered: reinstall the workbook (pip install -e .)")
     found = find_kernelspec()
     if found is None or json.loads((found / "kernel.json").read_text()) != kernel_spec():

@@ -1,0 +1,166 @@
+"""Grading at cohort scale: `workbook grade` end to end against a sequential papermill loop.
+
+Usage::
+
+    .venv/bin/python benchmarks/grading.py --cohort              # 25 candidates x every available principle
+    .venv/bin/python benchmarks/grading.py --cohort --candidates 4
+
+Each synthetic candidate hands in the instructor edition of every available
+principle notebook (so every answer is right and every submission runs to
+the end), with its own district (cycling the three samples) and the seed the
+cohort's secret gives it. The same submissions with the same parameters are
+run twice, side by side in one run:
+
+l  ``papermill.execute_notebook`` in a loop, one plain ``python3`` kernel each (the baseline);
+w  ``workbook grade SUBMISSIONS --cohort-dir ...`` as a command: roster, sandbox, warm kernels,
+   execute, score, gradebook; then ``--regrade`` of one candidate.
+
+It reports notebooks per second, the ratio, the peak memory (RSS) of the
+grader and all its processes (workers, warm parent, kernels), sampled every
+0.2 s, and the time to regrade one candidate. Results go to
+``benchmarks/results/grading-cohort.json`` and ``.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
+
+
+def _tree_rss(root: int) -> int:
+    """The summed resident memory (bytes) of ``root`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
+
+
+def _timed(cmd: list[str]) -> tuple[float, int, int]:
+    """Run ``cmd``; return its wall time, its exit code and the peak RSS of its process tree."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        sys.stderr.write(err.decode(errors="replace")[-2000:])
+    return time.perf_counter() - start, proc.returncode, peak
+
+
+def make_cohort(where: Path, candidates: int) -> tuple[list[Any], list[tuple[str, Path, dict[str, Any]]]]:
+    """Write the roster, the cohort folder and the submissions; return the principles and the runs."""
+    from workbook.curriculum import principles
+    from workbook.paths import exercises_dir
+    from workbook.roster import candidate_parameters, read_roster
+
+    available = [p for p in principles() if p.status == "available" and p.notebook_path.is_file()
+                 and (exercises_dir() / f"{p.id}.py").is_file()]
+    lines = ["candidate,name,email,district,seed,group"]
+    lines += [f"c{i:02d},Candidate {i},c{i:02d}@example.org,{DISTRICTS[i % 3]},," for i in range(candidates)]
+    (where / "roster.csv").write_text("\n".join(lines) + "\n")
+    subprocess.run([str(Path(sys.executable).with_name("workbook")), "cohort", "init", "--roster", str(where / "roster.csv"),
+                    "--cohort-dir", str(where / "cohort")], check=True, capture_output=True)
+    secret = (where / "cohort" / "secret").read_text().strip()
+    runs = []
+    for entry in read_roster(where / "roster.csv"):
+        params = candidate_parameters(entry, secret)
+        for p in available:
+            target = where / "submissions" / entry.candidate / p.notebook_path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p.notebook_path, target)
+            runs.append((p.id, target, params))
+    return available, runs
+
+
+def loop(runs: list[tuple[str, Path, dict[str, Any]]], out: Path) -> float:
+    import papermill as pm
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    _, first, params = runs[0]
+    pm.execute_notebook(str(first), str(out / "warmup.ipynb"), parameters=params, kernel_name="python3", progress_bar=False)
+    start = time.perf_counter()
+    for i, (_, path, params) in enumerate(runs):
+        pm.execute_notebook(str(path), str(out / f"{i}.ipynb"), parameters=params, kernel_name="python3",
+                            progress_bar=False, request_save_on_cell_execute=False)
+    return time.perf_counter() - start
+
+
+def run(candidates: int, out_dir: Path) -> dict[str, Any]:
+    where = Path(tempfile.mkdtemp(prefix="bench-cohort-"))
+    try:
+        available, runs = make_cohort(where, candidates)
+        n = len(runs)
+        workbook = str(Path(sys.executable).with_name("workbook"))
+        grade = [workbook, "grade", str(where / "submissions"), "--cohort-dir", str(where / "cohort"),
+                 "--gradebook", str(where / "grades" / "gradebook.sqlite"), "--no-progress"]
+        wall_grade, code, peak = _timed(grade)
+        wall_regrade, code2, _ = _timed([*grade, "--regrade", "c00"])
+        (where / "loop").mkdir()
+        wall_loop = loop(runs, where / "loop")
+        report = {
+            "date": time.strftime("%Y-%m-%d"), "candidates": candidates, "principles": [p.id for p in available],
+            "submissions": n,
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                        "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
+            "loop": {"wall_s": round(wall_loop, 2), "notebooks_per_s": round(n / wall_loop, 3)},
+            "workbook_grade": {"wall_s": round(wall_grade, 2), "notebooks_per_s": round(n / wall_grade, 3), "exit_code": code,
+                               "peak_rss_mb": round(peak / 2**20), "includes": "start-up, roster, warm parent, workers"},
+            "regrade_one_candidate_s": round(wall_regrade, 2), "regrade_exit_code": code2,
+        }
+        report["ratio"] = round(report["workbook_grade"]["notebooks_per_s"] / report["loop"]["notebooks_per_s"], 2)
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "grading-cohort.json").write_text(json.dumps(report, indent=1) + "\n")
+    (out_dir / "grading-cohort.md").write_text(markdown(report))
+    return report
+
+
+def markdown(r: dict[str, Any]) -> str:
+    return "\n".join([
+        f"Cohort grading on {r['machine']['cpus']} cores ({r['machine']['python']}, load average "
+        f"{r['machine']['load_average_at_end'][0]} at the end), {r['date']}: {r['candidates']} candidates x "
+        f"{len(r['principles'])} principles ({', '.join(r['principles'])}) = {r['submissions']} submissions.", "",
+        "| mode | wall s | notebooks/s | vs the loop |", "|---|---|---|---|",
+        f"| `papermill.execute_notebook` loop, plain kernel | {r['loop']['wall_s']} | {r['loop']['notebooks_per_s']} | 1.00x |",
+        f"| `workbook grade` end to end (peak RSS {r['workbook_grade']['peak_rss_mb']} MB) | {r['workbook_grade']['wall_s']} | "
+        f"{r['workbook_grade']['notebooks_per_s']} | **{r['ratio']}x** |", "",
+        f"Regrading one candidate (`--regrade c00`, {len(r['principles'])} notebooks): {r['regrade_one_candidate_s']} s.", "",
+    ])
