@@ -23,6 +23,10 @@ _WARM_MODULES = (
     "numpy_financial", "pydantic", "ipywidgets", "IPython", "IPython.display", "ipykernel.kernelapp",
     "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.comm", "comm", "jupyter_client.session",
     "sqlite3", "pdb", "debugpy", "workbook.districts", "workbook.district_files", "workbook.grading.sandbox", "workbook.grading.sandbox_fs",
+    # What IPKernelApp.initialize would otherwise import in every kernel (measured with
+    # benchmarks/grading_profile.py): the debugger alone (debugpy's pydevd) took 0.3 s a kernel.
+    "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
+    "IPython.extensions.storemagic", "IPython.utils.wildcard", "faulthandler", "tornado.platform.asyncio",
 )
 
 
