@@ -15,8 +15,8 @@ the grader calls (this script only; nothing is changed in the grader):
 - ``ready``: the client's ``wait_for_ready`` (ipykernel starts, ``kernel_info`` answered);
 - ``cells``: every code cell from request to its last output (the kernel's work and the grader's
   message handling), and the kernel's CPU seconds over the whole run (from ``/proc``);
-- ``shutdown``: from the last cell to the kernel's end;
-- ``grader``: the rest of ``grade_one`` (rubric, template, restore, extract, score).
+- ``grader``: the rest of ``grade_one`` (rubric, template, restore, papermill's own work, killing the
+  kernel and waiting until none of its processes is left, extract, score), and its CPU seconds.
 
 Results go to ``benchmarks/results/grading-profile.json``.
 """
@@ -57,17 +57,15 @@ class Phases:
         self.current: dict[str, Any] = {}
 
     def install(self) -> None:
-        from jupyter_client.asynchronous.client import AsyncKernelClient
-
         from workbook.grading.engine import grading_engine
 
         engine = grading_engine()
         km_cls, client_cls = engine.kernel_manager_class, engine.client_class
         rec = self
 
-        start_kernel, ready = km_cls.start_kernel, AsyncKernelClient.wait_for_ready
-        # papermill runs each cell, and the clean-up, through nbclient's synchronous wrappers
-        execute_cell, cleanup = client_cls.execute_cell, client_cls._cleanup_kernel
+        ready_cls = km_cls().client_factory  # the grader's own client class, if it has one
+        start_kernel, ready = km_cls.start_kernel, ready_cls.wait_for_ready
+        execute_cell = client_cls.execute_cell  # papermill runs each cell through nbclient's synchronous wrapper
 
         async def timed_start(km: Any, *a: Any, **k: Any) -> Any:
             t = time.perf_counter()
@@ -89,22 +87,12 @@ class Phases:
             finally:
                 if cell.cell_type == "code" and cell.source.strip():
                     rec.current.setdefault("cell_s", []).append(round(time.perf_counter() - t, 4))
-                rec.current["last_cell_end"] = time.perf_counter()
-
-        def timed_cleanup(client: Any) -> Any:
-            pid = rec.current.get("pid")
-            if pid:
-                rec.current["kernel_cpu"] = _cpu_of_tree(pid)
-            t = time.perf_counter()
-            try:
-                return cleanup(client)
-            finally:
-                rec.current["shutdown"] = time.perf_counter() - t
+                if rec.current.get("pid"):  # the grader kills the kernel after the last cell: read it now
+                    rec.current["kernel_cpu"] = _cpu_of_tree(rec.current["pid"])
 
         km_cls.start_kernel = timed_start
-        AsyncKernelClient.wait_for_ready = timed_ready
+        ready_cls.wait_for_ready = timed_ready
         client_cls.execute_cell = timed_cell
-        client_cls._cleanup_kernel = timed_cleanup
 
 
 def profile(only: list[str], runs: int) -> dict[str, Any]:
@@ -147,13 +135,13 @@ def profile(only: list[str], runs: int) -> dict[str, Any]:
                     row = {"status": result.status, "score": f"{result.score:g}/{result.possible:g}", "total": total,
                            "spawn": c.get("spawn", 0.0), "ready": c.get("ready", 0.0), "cells": sum(c.get("cell_s", [])),
                            "code_cells": len(c.get("cell_s", [])), "slowest_cells": sorted(c.get("cell_s", []))[-3:],
-                           "shutdown": c.get("shutdown", 0.0), "kernel_cpu": c.get("kernel_cpu", 0.0),
+                           "kernel_cpu": c.get("kernel_cpu", 0.0),
                            "grader_cpu": time.process_time() - cpu0}
-                    row["grader"] = total - row["spawn"] - row["ready"] - row["cells"] - row["shutdown"]
+                    row["grader"] = total - row["spawn"] - row["ready"] - row["cells"]
                     if n:
                         rows.append(row)
                 med = {k: round(statistics.median(r[k] for r in rows), 3)
-                       for k in ("total", "spawn", "ready", "cells", "shutdown", "grader", "kernel_cpu", "grader_cpu")}
+                       for k in ("total", "spawn", "ready", "cells", "grader", "kernel_cpu", "grader_cpu")}
                 med |= {"runs": len(rows), "code_cells": rows[0]["code_cells"], "status": sorted({r["status"] for r in rows}),
                         "score": sorted({r["score"] for r in rows}), "slowest_cells_s": rows[0]["slowest_cells"]}
                 report["principles"][principle] = med

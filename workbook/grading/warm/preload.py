@@ -27,6 +27,7 @@ _WARM_MODULES = (
     # benchmarks/grading_profile.py): the debugger alone (debugpy's pydevd) took 0.3 s a kernel.
     "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
     "IPython.extensions.storemagic", "IPython.utils.wildcard", "faulthandler", "tornado.platform.asyncio",
+    "jinja2", "workbook.templating",
 )
 
 
@@ -52,9 +53,14 @@ def warm_up(log: Callable[[str], None] = print) -> list[str]:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from workbook.notebook.display import table_html
+    from workbook.notebook.recording import answer_bundle
+
     frame = pd.DataFrame({"year": ["2026-27", "2027-28"], "cost": [1.5, 2.25]})
     frame.to_html()
     repr(frame)
+    table_html(frame, "warm-up", money="all")  # Jinja and the fragments template, compiled once here
+    answer_bundle("warm-up", ...)
     fig = Figure(figsize=(2, 2))
     FigureCanvasAgg(fig)
     fig.add_subplot().plot([0, 1], [1, 0])

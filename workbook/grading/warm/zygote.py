@@ -350,6 +350,8 @@ def _fresh_process_state(env: dict[str, str], cwd: str) -> None:
     import numpy as np
 
     np.random.seed()
+    for key, value in _IMPORT_ENV.items():
+        os.environ.setdefault(key, value)
     backend = env.get("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     matplotlib.rcParams["backend"] = backend
     if "MPLBACKEND" not in env:
@@ -359,6 +361,8 @@ def _fresh_process_state(env: dict[str, str], cwd: str) -> None:
 
 
 _PARENT_CWD = os.getcwd()
+#: Environment variables the warm-up's imports set (filled in by :func:`main`).
+_IMPORT_ENV: dict[str, str] = {}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -376,7 +380,11 @@ def main(argv: list[str] | None = None) -> None:
     folder = private_dir(args.dir)
     fp = fingerprint()
     started = time.perf_counter()
+    before = dict(os.environ)
     warm_up(_log)
+    # What the preloaded modules put in the environment at import (pydevd: PYDEVD_USE_FRAME_EVAL);
+    # a kernel that imported them itself would have it too, unless its environment already said.
+    _IMPORT_ENV.update({k: v for k, v in os.environ.items() if k not in before})
     threads = _threads()
     if threads != 1:
         raise SystemExit(f"the warm parent has {threads} OS threads after warm-up; forking would be unsafe")
