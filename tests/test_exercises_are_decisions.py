@@ -28,6 +28,7 @@ DECISIONS = {
     "T4": {"t4-decision-standards", "t4-weakest-area", "t4-gap-list", "t4-incident-duties"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",
            "l6-budget-unrestricted-net"},
+    "L7": {"l7-critical-path", "l7-latest-delivery", "l7-p-on-time", "l7-ev-vac", "l7-projects-funded"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"
                    r"number|name|id\b|level|share|cycle", re.I)
