@@ -25,11 +25,13 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
 ``business_hours``       business hours between two times (help desk service levels)
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``adoption``             instructional tools: cost per active user, overlap, renewal
+``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
-``budget``. A new module gets a line here (``tests/test_package_structure.py``
+``budget``; ``diffusion`` < ``adoption``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.
