@@ -30,6 +30,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``adoption``             instructional tools: cost per active user, overlap, renewal
 ``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
+``privacy``              student data: inventory, vendor agreements, data flows between systems
+``disclosure``           what may leave: directory information, small-count suppression, survey consent
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
