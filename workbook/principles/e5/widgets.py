@@ -38,15 +38,21 @@ def projection_explorer(district: Any, seed: int, fiscal_year: str) -> Any:
 
     from workbook.principles.e5.givens import ada_history, general_fund
 
-    fund_growth = general_fund(district, seed, fiscal_year)
-    base_pay = fund_growth.lines[4].escalator
-    salary = w.FloatSlider(value=float(base_pay), min=0.0, max=0.06, step=0.0025, readout_format=".2%",
+    given_growth = next(line.escalator for line in general_fund(district, seed, fiscal_year).lines if line.object_code == "1100")
+    given_trend = ada_history(district, seed).trend
+    salary = w.FloatSlider(value=float(given_growth), min=0.0, max=0.06, step=0.0025, readout_format=".2%",
                            description="Salary growth a year", continuous_update=False)
-    trend = w.FloatSlider(value=ada_history(district, seed).trend, min=-0.06, max=0.04, step=0.0025, readout_format=".2%",
+    trend = w.FloatSlider(value=given_trend, min=-0.06, max=0.04, step=0.0025, readout_format=".2%",
                           description="ADA change a year", continuous_update=False)
+    start = (salary.value, trend.value)  # the sliders round to their step: until one moves, show the given case exactly
+
+    def render() -> None:
+        _show(district, seed, fiscal_year, salary.value if salary.value != start[0] else None,
+              trend.value if trend.value != start[1] else None)
+
     return live_panel(
         "Move the sliders to see the reserves and the certification change (live, needs a running kernel).",
         [w.HBox([salary, trend])],
         (salary, trend),
-        lambda: _show(district, seed, fiscal_year, salary.value, trend.value),
+        render,
     )
