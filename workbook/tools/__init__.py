@@ -28,6 +28,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
 ``business_hours``       business hours between two times (help desk service levels)
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``privacy``              student data: inventory, vendor agreements, data flows between systems
+``disclosure``           what may leave: directory information, small-count suppression, survey consent
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
