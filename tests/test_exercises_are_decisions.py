@@ -30,6 +30,8 @@ DECISIONS = {
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",
            "l6-budget-unrestricted-net"},
+    "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
+           "e3-csi-eligible"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"
                    r"number|name|id\b|level|share|cycle", re.I)

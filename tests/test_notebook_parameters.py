@@ -22,6 +22,7 @@ OTHER_PARAMETERS = {
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
+    "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
 }
 
 
@@ -75,3 +76,12 @@ def test_t4_artifact_is_the_candidates_own_chart_before_they_rate_themselves(oth
     [texts] = artifact_alt_texts(nb).values()
     assert len(texts) == 1
     assert "1 to 5" in texts[0] and "3.0" in texts[0]  # the starting ratings, all 3
+
+
+def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):
+    nb, params = other_runs("E3")
+    dropped = recorded_answers(nb)["e3-drop-at-renewal"]
+    at_default = load_rubric("E3").exercise("e3-drop-at-renewal").checks[0].expected(Context("E3", {**params, "min_utilization": 0.30}))
+    # each job keeps at most one tool, and a higher floor leaves fewer jobs with a tool above it
+    assert len(dropped) >= len(at_default)
+

@@ -29,6 +29,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``business_hours``       business hours between two times (help desk service levels)
 ``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``adoption``             instructional tools: cost per active user, overlap, renewal
+``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
 ``privacy``              student data: inventory, vendor agreements, data flows between systems
 ``disclosure``           what may leave: directory information, small-count suppression, survey consent
 ``_validate``            the input checks every calculator shares
@@ -36,7 +38,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
 ``budget`` < ``interim`` < ``funding`` (which re-exports ``purchasing`` and
-``interim``). A new module gets a line here (``tests/test_package_structure.py``
+``interim``); ``diffusion`` < ``adoption``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.
