@@ -25,8 +25,9 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
-``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
+``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing, satisfaction
 ``business_hours``       business hours between two times (help desk service levels)
+``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``adoption``             instructional tools: cost per active user, overlap, renewal
 ``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
