@@ -25,6 +25,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
 ``business_hours``       business hours between two times (help desk service levels)
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``training``             training needs (gap x headcount), cost per trained staff, funding
+``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
