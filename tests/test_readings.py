@@ -39,6 +39,10 @@ TOPICS = {
     "T4": (["How standards are developed", "How a district adopts standards of its own",
             "Technical concepts a leader should be able to discuss", "Assessing yourself and planning growth"],
            ("NIST", "Center for Internet Security", "K12 SIX", "CISA", "ISTE", "IEEE", "Internet Engineering Task Force", "USAC")),
+    "E3": (["The tools and resources available to teachers", "Knowing what is used: usage, cost per active user and renewal",
+            "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
+            "Strategies for better learning, and the standards that frame them"],
+           ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
 }
 
 

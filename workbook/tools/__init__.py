@@ -14,6 +14,9 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``budget``               the multi-year budget worksheet, E-rate and variance
 ``erate``                E-rate discounts, Category Two budgets, the district's net cost
 ``title_iv``             Title IV, Part A: the spending rules of one year's allocation
+``funding``              LCFF from ADA and UPP, ADA from attendance, declining-enrollment protection
+``purchasing``           which purchasing route the Public Contract Code allows (bid threshold by year)
+``interim``              multiyear projection, reserve for economic uncertainties, interim certification
 ``reference``            reference tables: pension rates, COLA, LCFF, E-rate, SACS codes
 ``infrastructure``       bandwidth targets, access points, availability, C2 budget
 ``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
@@ -27,11 +30,16 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``training``             training needs (gap x headcount), cost per trained staff, funding
 ``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
+``adoption``             instructional tools: cost per active user, overlap, renewal
+``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
+``privacy``              student data: inventory, vendor agreements, data flows between systems
+``disclosure``           what may leave: directory information, small-count suppression, survey consent
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
-``budget``. A new module gets a line here (``tests/test_package_structure.py``
+``budget`` < ``interim`` < ``funding`` (which re-exports ``purchasing`` and
+``interim``); ``diffusion`` < ``adoption``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.
