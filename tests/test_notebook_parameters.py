@@ -20,9 +20,11 @@ OTHER_PARAMETERS = {
     "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
     "T4": {"seed": 11, "gap_threshold": 3},
     "L1": {"seed": 77, "target_level": 4},
+    "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
+    "L7": {"seed": 77, "fiscal_year": "2027-28", "first_day_of_school": "2027-08-04", "simulations": 4_000},
 }
 
 
