@@ -27,6 +27,7 @@ DECISIONS = {
     "T3": {"t3-past-lifespan", "t3-aue-in-plan", "t3-software-ending", "t3-staff-gap", "t3-contract-out", "t3-sla-high"},
     "T4": {"t4-decision-standards", "t4-weakest-area", "t4-gap-list", "t4-incident-duties"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
+    "E2": {"e2-position-choice", "e2-benefits-share", "e2-credential-renewals", "e2-disable-accounts", "e2-bargain-first"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",
            "l6-budget-unrestricted-net"},
 }

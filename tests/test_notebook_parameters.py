@@ -20,6 +20,7 @@ OTHER_PARAMETERS = {
     "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
     "T4": {"seed": 11, "gap_threshold": 3},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
+    "E2": {"seed": 77, "workers_comp_rate": 0.025, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
 }
 

@@ -30,6 +30,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``privacy``              student data: inventory, vendor agreements, data flows between systems
 ``disclosure``           what may leave: directory information, small-count suppression, survey consent
+``staffing``             salary schedules, a position's full cost by year, credentials, accounts, bargaining
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
