@@ -19,6 +19,7 @@ OTHER_PARAMETERS = {
     "T2": {"seed": 77, "growth": 0.3, "projection_years": 5, "fiscal_year": "2027-28"},
     "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
     "T4": {"seed": 11, "gap_threshold": 3},
+    "L1": {"seed": 77, "target_level": 4},
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
@@ -78,6 +79,14 @@ def test_t4_artifact_is_the_candidates_own_chart_before_they_rate_themselves(oth
     [texts] = artifact_alt_texts(nb).values()
     assert len(texts) == 1
     assert "1 to 5" in texts[0] and "3.0" in texts[0]  # the starting ratings, all 3
+
+
+def test_l1_a_higher_target_level_raises_every_teacher_priority(other_runs):
+    nb, params = other_runs("L1")
+    at_four = recorded_answers(nb)["l1-teacher-priorities"]
+    at_three = load_rubric("L1").exercise("l1-teacher-priorities").checks[0].expected(Context("L1", {**params, "target_level": 3}))
+    assert set(at_four) == set(at_three)
+    assert all(at_four[s] > at_three[s] for s in at_three)
 
 
 def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):

@@ -29,6 +29,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``business_hours``       business hours between two times (help desk service levels)
 ``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``training``             training needs (gap x headcount), cost per trained staff, funding
+``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
 ``adoption``             instructional tools: cost per active user, overlap, renewal
 ``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
 ``privacy``              student data: inventory, vendor agreements, data flows between systems
