@@ -26,6 +26,7 @@ OTHER_PARAMETERS = {
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
     "L7": {"seed": 77, "fiscal_year": "2027-28", "first_day_of_school": "2027-08-04", "simulations": 4_000},
+    "E5": {"seed": 77, "fiscal_year": "2024-25"},  # published LCFF rates, the 2024 and 2025 bid thresholds, the FY2021-25 C2 cycle
 }
 
 
@@ -96,3 +97,15 @@ def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):
     # each job keeps at most one tool, and a higher floor leaves fewer jobs with a tool above it
     assert len(dropped) >= len(at_default)
 
+
+
+def test_e5_an_earlier_fiscal_year_uses_that_years_published_rates(other_runs):
+    from workbook.tools.funding import lcff_entitlement
+    from workbook.principles.e5.givens import ada_history
+
+    nb, params = other_runs("E5")
+    answers = recorded_answers(nb)
+    funded = ada_history(Context("E5", params).district, params["seed"]).funded()
+    published = lcff_entitlement(funded.ada, Context("E5", params).district.unduplicated_pct, "2024-25")
+    assert published.notes == () and answers["e5-lcff-total"] == published.total
+    assert answers["e5-lcff-total"] < lcff_entitlement(funded.ada, published.unduplicated_pct, "2026-27").total
