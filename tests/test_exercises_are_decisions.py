@@ -31,6 +31,7 @@ DECISIONS = {
            "l6-budget-unrestricted-net"},
     "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
            "e3-csi-eligible"},
+    "E4": {"e4-met-share", "e4-red-groups", "e4-no-colour-groups", "e4-absenteeism-colour", "e4-da-groups", "e4-withheld-cells"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"
                    r"number|name|id\b|level|share|cycle", re.I)

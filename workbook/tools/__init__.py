@@ -21,7 +21,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``infrastructure``       bandwidth targets, access points, availability, C2 budget
 ``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
 ``security_budget``      which security controls cut the most loss for the money
-``assessment``           a security assessment against CIS Controls v8 IG1
+``security_assessment``  a security assessment against CIS Controls v8 IG1
+``assessment``           CAASPP scale scores, achievement levels, distance from standard by group
 ``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
