@@ -22,7 +22,7 @@ OTHER_PARAMETERS = {
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
-    "E4": {"seed": 77, "min_group_colour": 60, "min_group_shown": 20, "min_cell_size": 20},
+    "E4": {"seed": 77, "min_group_colour": 600, "min_group_shown": 20, "min_cell_size": 20},
 }
 
 

@@ -23,6 +23,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``security_budget``      which security controls cut the most loss for the money
 ``security_assessment``  a security assessment against CIS Controls v8 IG1
 ``assessment``           CAASPP scale scores, achievement levels, distance from standard by group
+``dashboard``            the Dashboard's status and change levels, five-by-five colours, DA model
 ``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
@@ -38,7 +39,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
 ``budget`` < ``interim`` < ``funding`` (which re-exports ``purchasing`` and
-``interim``); ``diffusion`` < ``adoption``. A new module gets a line here (``tests/test_package_structure.py``
+``interim``); ``diffusion`` < ``adoption``; ``security_assessment`` < ``assessment`` < ``dashboard``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.
