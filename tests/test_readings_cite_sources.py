@@ -26,6 +26,7 @@ SOURCES = re.compile(
     r"Education Code|Civil Code|Public Contract Code|\bCFR\b|IEEE|CDW-G|EducationSuperHighway|numpy-financial|CPUC|ITIL|ISTE|"
     r"Department of Education|SACS|Title IV|Kirwin|FFIEC|U\.S\. Code|U\.S\.C\.|Budget Act|Governor|"
     r"Rogers|Bass\b|\bCAST\b|What Works Clearinghouse|\bESSA\b|Smarter Balanced|\bETS\b|"
+    r"Project Management Institute|\bPMI\b|PMBOK|Kotter|"
     r"illustrative|synthetic|example|by hand|arithmetic",
     re.I,
 )
