@@ -192,6 +192,22 @@ def test_handout_into_a_missing_home_says_what_to_do(tmp_path: Path, capsys: pyt
     assert "does not exist: create it for ana" in err and "--homes" in err and "Errno" not in err
 
 
+@pytest.mark.parametrize("template", ["{home}", "/srv/homes", "/srv/{user}/x", "/srv/{candidate}/{0}", "/srv/{candidate"])
+def test_homes_template_without_candidate_is_refused_before_anything_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str) -> None:
+    """A template that would put every candidate in one folder (or that does not parse) is refused, naming it."""
+    (tmp_path / "roster.csv").write_text(ROSTER, encoding="utf-8")
+    assert main(["cohort", "init", "--roster", str(tmp_path / "roster.csv"), "--cohort-dir", str(tmp_path / "cohort")]) == 0
+    shared = tmp_path / "homes"
+    shared.mkdir()
+    for command in (["handout", "--source", str(HERE / "hub" / "source")], ["collect", "--out", str(tmp_path / "subs")]):
+        code = main(["cohort", *command, "--cohort-dir", str(tmp_path / "cohort"), "--homes", template.replace("/srv", str(shared))])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "--homes" in err and "{candidate}" in err and "Traceback" not in err
+    assert list(shared.iterdir()) == [] and not (tmp_path / "subs").exists()
+
+
 def test_gradebook_written_before_parameters_were_stored_opens_with_its_results(tmp_path: Path) -> None:
     import sqlite3
 

@@ -21,9 +21,22 @@ AVAILABLE = [p.id for p in PRINCIPLES if p.status == "available"]
 # The topic sections of each principle, in order, and publishers its Sources must name
 # (a principle not listed here still gets every general check).
 TOPICS = {
+    "L1": (["Aligning training to state and district standards", "A scope and sequence for training",
+            "Research and development for training models", "What training costs, and how to pay for it",
+            "Personal professional development"],
+           ("ISTE", "Commission on Teacher Credentialing", "Learning Policy Institute", "Review of Educational Research", "Guskey",
+            "CoSN", "TNTP")),
+    "E5": (["Funding sources", "Mandated items and categorical funds", "Purchasing", "Bidding and vendor relations",
+            "Facilities funding", "Attendance", "Planning"],
+           ("California Department of Education", "Public Contract Code", "Legislative Analyst", "USAC", "CalPERS", "15450")),
     "L6": (["Building a district technology budget", "Restricted and unrestricted funds", "Total cost of ownership",
             "ROI, NPV, IRR and payback", "CoSN's Value of Investment"],
            ("California Department of Education", "CalPERS", "USAC", "CoSN", "Circular A-94", "numpy-financial", "Legislative Analyst")),
+    "L5": (["Mission and goals", "Departmental organization", "Systems and solutions: build, buy or share", "Managing change"],
+           ("Education Code", "Kotter", "Hughes", "ISTE", "Public Employment Relations Board")),
+    "L7": (["Defining project management", "Project management tools: scope and schedule",
+            "Project management tools: cost, earned value and risk", "Projects and strategic planning"],
+           ("Project Management Institute", "Kelley", "Public Contract Code", "Education Code", "ISTE")),
     "T1": (["Information security", "Information security assessment", "Risk assessment", "Business continuity",
             "Budgeting for security"], ("NIST", "CISA", "CIS", "K12 SIX", "Sophos")),
     "T2": (["Data delivery: bandwidth to the district", "Data distribution: the WAN and wireless",
@@ -34,6 +47,10 @@ TOPICS = {
     "T4": (["How standards are developed", "How a district adopts standards of its own",
             "Technical concepts a leader should be able to discuss", "Assessing yourself and planning growth"],
            ("NIST", "Center for Internet Security", "K12 SIX", "CISA", "ISTE", "IEEE", "Internet Engineering Task Force", "USAC")),
+    "E3": (["The tools and resources available to teachers", "Knowing what is used: usage, cost per active user and renewal",
+            "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
+            "Strategies for better learning, and the standards that frame them"],
+           ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
 }
 
 

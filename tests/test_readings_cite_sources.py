@@ -25,6 +25,8 @@ SOURCES = re.compile(
     r"\bLAO\b|Legislative Analyst|CalPERS|CalSTRS|\bIRS\b|\bEDD\b|Google|Microsoft|PIRG|CoSN|Gartner|Circular A-94|\bOMB\b|ESEA|"
     r"Education Code|Civil Code|Public Contract Code|\bCFR\b|IEEE|CDW-G|EducationSuperHighway|numpy-financial|CPUC|ITIL|ISTE|"
     r"Department of Education|SACS|Title IV|Kirwin|FFIEC|U\.S\. Code|U\.S\.C\.|Budget Act|Governor|"
+    r"Rogers|Bass\b|\bCAST\b|What Works Clearinghouse|\bESSA\b|Smarter Balanced|\bETS\b|"
+    r"Project Management Institute|\bPMI\b|PMBOK|Kotter|"
     r"illustrative|synthetic|example|by hand|arithmetic",
     re.I,
 )

@@ -6,6 +6,7 @@
 - :mod:`workbook.cohort.handout` copies the candidate edition into each
   candidate's ``~/cto-workbook/`` with their own parameters, never overwriting
   a notebook the candidate has changed.
+- :mod:`workbook.cohort.homes` finds each candidate's home (a checked ``--homes`` template).
 - :mod:`workbook.cohort.collect` copies each candidate's notebooks into
   ``submissions/{candidate}/`` with the time collected and a late flag.
 - :mod:`workbook.cohort.settings` keeps the cohort secret (seeds) and state.

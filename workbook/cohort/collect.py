@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.cohort import WORKSPACE
-from workbook.cohort.handout import home_of
+from workbook.cohort.homes import check_homes_template, home_of
 from workbook.cohort.safefs import MAX_NOTEBOOK_BYTES, UnsafePathError, Walk, WalkLimits, iter_notebooks, parts_ok, read_file
 from workbook.cohort.settings import private_dir
 from workbook.errors import InputError
@@ -169,6 +169,7 @@ def collect(
     limits
         How much of each workspace to look at (default: :class:`WalkLimits`).
     """
+    check_homes_template(homes)
     due_at = parse_due(due)
     collected_at = (now or dt.datetime.now(dt.timezone.utc)).astimezone()
     root = private_dir(dest)

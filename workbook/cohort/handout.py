@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from workbook.cohort import WORKSPACE
+from workbook.cohort.homes import check_homes_template, home_of
 from workbook.cohort.safefs import Owner, UnsafePathError, open_dir, read_file, split, write_file
 from workbook.cohort.settings import DEFAULT_COHORT_DIR, private_dir
 from workbook.errors import InputError
@@ -155,23 +156,6 @@ def cells_fingerprint(data: bytes) -> str:
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return "bytes:" + _sha(data)
     return _sha(json.dumps(key, sort_keys=True).encode("utf-8"))
-
-
-def home_of(candidate: str, homes: str | None = None) -> Path:
-    """A candidate's home: ``homes`` with ``{candidate}`` filled in, or the system's record.
-
-    >>> str(home_of("ana-reyes", "/srv/homes/{candidate}"))
-    '/srv/homes/ana-reyes'
-    """
-    if homes:
-        return Path(homes.format(candidate=candidate))
-    import pwd
-
-    try:
-        return Path(pwd.getpwnam(candidate).pw_dir)
-    except KeyError:
-        raise InputError("candidate", candidate, "a user on this system (import the roster "
-                         "into the hub first, or pass --homes)") from None
 
 
 def source_notebooks(source: str | Path) -> list[str]:
@@ -307,6 +291,7 @@ def handout(
         One per candidate and notebook; candidates whose home is missing get
         one ``skipped`` result and the others carry on.
     """
+    check_homes_template(homes)
     source = resolve_source(source)
     notebooks = source_notebooks(source)
     check_candidate_edition(source, notebooks)

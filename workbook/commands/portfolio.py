@@ -3,7 +3,7 @@
 ::
 
     workbook portfolio build WORKSPACE -o SITE [--execute] [--single-file] [--scores FILE]
-    workbook portfolio slides NOTEBOOK -o OUT
+    workbook portfolio slides NOTEBOOK -o OUT [--pptx]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def register(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentPar
                             description="Make offline reveal.js slides from the cells tagged 'slide' (speaker notes: tag 'notes').")
     slides.add_argument("notebook", type=Path, help="the notebook to present")
     slides.add_argument("-o", "--out", type=Path, required=True, help="the folder to write slides.html and reveal.js into")
+    slides.add_argument("--pptx", action="store_true", help="also write slides.pptx (PowerPoint) from the same cells")
     slides.set_defaults(func=run_slides)
     return parser
 
@@ -57,5 +58,9 @@ def run_slides(args: argparse.Namespace) -> int:
 
     path = make_slides(args.notebook, args.out)
     print(f"slides: {path}")
+    if getattr(args, "pptx", False):
+        from workbook.portfolio.pptx import make_pptx
+
+        print(f"pptx: {make_pptx(args.notebook, args.out / 'slides.pptx')}")
     print(f"open {path.resolve().as_uri()}")
     return 0

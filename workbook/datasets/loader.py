@@ -46,6 +46,10 @@ SCHEMAS: dict[str, Schema] = {
                                  dates=("end_of_support",), generator="workbook.datasets.inventory:software_inventory"),
     "helpdesk_tickets": Schema(("opened", "resolved", "category", "priority", "site"), dates=("opened",),
                                optional_dates=("resolved",), generator="workbook.datasets.tickets:helpdesk_tickets"),
+    "instructional_tools": Schema(("tool", "job", "licences", "price_per_licence"), numbers=("licences", "price_per_licence"),
+                                  generator="workbook.principles.e3.givens:tool_inventory"),
+    "tool_usage": Schema(("tool", "school", "month", "logins", "active_users"), numbers=("logins", "active_users"),
+                         generator="workbook.principles.e3.givens:tool_usage"),
 }
 
 
@@ -53,7 +57,7 @@ def dataset_names() -> list[str]:
     """The datasets :func:`load_dataset` knows.
 
     >>> dataset_names()
-    ['device_inventory', 'helpdesk_tickets', 'network_utilization', 'risk_register', 'software_inventory']
+    ['device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'tool_usage']
     """
     return sorted(SCHEMAS)
 
@@ -90,7 +94,7 @@ def load_dataset(name: str, district: Any, seed: int, path: str | Path | None = 
     >>> load_dataset("tickets", "sample-rural", 2026)
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'network_utilization', 'risk_register', 'software_inventory'
+    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'tool_usage'
     """
     check_choice("name", name, dataset_names())
     schema = SCHEMAS[name]

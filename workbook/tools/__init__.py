@@ -14,6 +14,9 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``budget``               the multi-year budget worksheet, E-rate and variance
 ``erate``                E-rate discounts, Category Two budgets, the district's net cost
 ``title_iv``             Title IV, Part A: the spending rules of one year's allocation
+``funding``              LCFF from ADA and UPP, ADA from attendance, declining-enrollment protection
+``purchasing``           which purchasing route the Public Contract Code allows (bid threshold by year)
+``interim``              multiyear projection, reserve for economic uncertainties, interim certification
 ``reference``            reference tables: pension rates, COLA, LCFF, E-rate, SACS codes
 ``infrastructure``       bandwidth targets, access points, availability, C2 budget
 ``risk``                 NIST SP 800-30 scales, the risk matrix and register, ALE
@@ -22,14 +25,29 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``incident``             after a cyber incident: the state report and breach notices
 ``continuity``           business impact analysis: recovery time and data-loss targets
 ``services``             device fleet age, level-loaded refresh, software currency
-``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing
+``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing, satisfaction
 ``business_hours``       business hours between two times (help desk service levels)
+``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``training``             training needs (gap x headcount), cost per trained staff, funding
+``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
+``adoption``             instructional tools: cost per active user, overlap, renewal
+``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
+``privacy``              student data: inventory, vendor agreements, data flows between systems
+``disclosure``           what may leave: directory information, small-count suppression, survey consent
+``staffing``             salary schedules, a position's full cost by year, credentials, accounts, bargaining
+``projects``             activity networks: critical path (CPM), the WBS, ranking projects by goals
+``schedule_risk``        a schedule on the working-day calendar; Monte Carlo of finishing by a date
+``earned_value``         earned value: PV, EV, AC, CPI, SPI, EAC, ETC, VAC, TCPI by status report
+``organization``         org chart (span, layers, vacancies), RACI check, Kotter readiness, build/buy/share
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
-``budget``. A new module gets a line here (``tests/test_package_structure.py``
+``budget`` < ``interim`` < ``funding`` (which re-exports ``purchasing`` and
+``interim``); ``diffusion`` < ``adoption``; ``projects`` < ``earned_value``, and
+``projects`` and ``tco_uncertainty`` < ``schedule_risk``; ``finance`` and
+``projects`` < ``organization``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.

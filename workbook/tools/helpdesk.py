@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from workbook.errors import InputError
 from workbook.tools._validate import as_table, check_count, check_number
 from workbook.tools.business_hours import DEFAULT_BUSINESS_DAY, BusinessDay, business_hours_between
@@ -21,7 +23,8 @@ from workbook.tools.business_hours import DEFAULT_BUSINESS_DAY, BusinessDay, bus
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["tickets_frame", "ticket_volume", "backlog", "time_to_resolve", "sla_attainment", "staffing_ratios"]
+__all__ = ["tickets_frame", "ticket_volume", "backlog", "time_to_resolve", "sla_attainment", "staffing_ratios",
+           "customer_service"]
 
 _GROUPS = ("category", "priority", "site", "month", "weekday", "fiscal_year")
 
@@ -263,3 +266,84 @@ def staffing_ratios(devices: int, staff: int, technicians: float) -> dict[str, f
     s = check_count("staff", staff)
     t = check_number("technicians", technicians, minimum=0, strict_minimum=True)
     return {"devices_per_technician": round(d / t, 2), "staff_per_technician": round(s / t, 2)}
+
+
+def customer_service(tickets: Any, by: str | None = None, *, satisfied_at: int = 4) -> pd.DataFrame:
+    """First-contact resolution and satisfaction, overall or by a key.
+
+    The log needs ``first_contact`` (True when the ticket was resolved during
+    the first contact, without a hand-off or a second visit) and
+    ``satisfaction`` (the user's 1-5 survey rating, empty when the user did
+    not answer the survey).
+
+    - ``first_contact_rate``: first-contact tickets over **resolved** tickets;
+    - ``response_rate``: survey answers over resolved tickets;
+    - ``csat``: the share of answers rated ``satisfied_at`` or higher (4 or 5
+      on a five-point scale, the usual "top two boxes");
+    - ``mean_rating``: the average answer.
+
+    Shares are rounded to 4 decimals, the mean to 2; a group with no resolved
+    ticket or no answer gets NaN.
+
+    Examples
+    --------
+    >>> log = [
+    ...     {"opened": "2026-09-01 08:00", "resolved": "2026-09-01 08:20", "site": "A", "first_contact": True, "satisfaction": 5},
+    ...     {"opened": "2026-09-01 09:00", "resolved": "2026-09-02 09:00", "site": "A", "first_contact": False, "satisfaction": 2},
+    ...     {"opened": "2026-09-01 10:00", "resolved": "2026-09-01 10:10", "site": "B", "first_contact": True, "satisfaction": None},
+    ...     {"opened": "2026-09-03 10:00", "resolved": None, "site": "B", "first_contact": False, "satisfaction": None},
+    ... ]
+    >>> customer_service(log).values.tolist()
+    [['all', 4, 3, 0.6667, 2, 0.6667, 0.5, 3.5]]
+    >>> customer_service(log, by="site")[["site", "first_contact_rate", "csat"]].values.tolist()
+    [['A', 0.5, 0.5], ['B', 1.0, nan]]
+    >>> customer_service([{"opened": "2026-09-01 08:00", "resolved": "2026-09-01 09:00", "first_contact": True, "satisfaction": 7}])
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: tickets[0].satisfaction = 7 is not allowed: expected a whole number from 1 to 5, or empty (no answer)
+    """
+    import pandas as pd
+
+    if by is not None and by not in _GROUPS:
+        raise InputError("by", by, "None or one of " + ", ".join(repr(g) for g in _GROUPS))
+    top = check_count("satisfied_at", satisfied_at, minimum=1)
+    if top > 5:
+        raise InputError("satisfied_at", satisfied_at, "a whole number from 1 to 5")
+    frame = tickets_frame(tickets, need=["first_contact", "satisfaction", *([by] if by in ("category", "priority", "site") else [])])
+    flags = frame["first_contact"]
+    ok = flags.map(lambda v: isinstance(v, (bool, np.bool_)) or (isinstance(v, (int, np.integer)) and v in (0, 1)))
+    if not ok.all():
+        i = int((~ok).to_numpy().nonzero()[0][0])
+        shown = flags.iloc[i]
+        raise InputError(f"tickets[{i}].first_contact", shown.item() if hasattr(shown, "item") else shown, "True or False")
+    rating = pd.to_numeric(frame["satisfaction"], errors="coerce")
+    bad = (rating.isna() & frame["satisfaction"].notna()) | ~(rating.isna() | rating.isin([1, 2, 3, 4, 5]))
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        shown = frame["satisfaction"].iloc[i]
+        raise InputError(f"tickets[{i}].satisfaction", shown.item() if hasattr(shown, "item") else shown,
+                         "a whole number from 1 to 5, or empty (no answer)")
+    done = frame["resolved"].notna()
+    work = pd.DataFrame({
+        "key": "all" if by is None else frame[by],
+        "ticket": 1,
+        "resolved": done.astype(int),
+        "first": (done & flags.astype(bool)).astype(int),
+        "answered": (done & rating.notna()).astype(int),
+        "top": (done & (rating >= top)).astype(int),
+        "points": rating.where(done, float("nan")),
+    })
+    sums = work.groupby("key", sort=True).agg(tickets=("ticket", "sum"), resolved=("resolved", "sum"), first=("first", "sum"),
+                                              answered=("answered", "sum"), top=("top", "sum"), mean=("points", "mean"))
+    n, answers = sums["resolved"], sums["answered"]
+    out = pd.DataFrame({
+        by or "group": sums.index,
+        "tickets": sums["tickets"].astype(int).to_numpy(),
+        "resolved": n.astype(int).to_numpy(),
+        "first_contact_rate": (sums["first"] / n.where(n > 0)).round(4).to_numpy(),
+        "responses": answers.astype(int).to_numpy(),
+        "response_rate": (answers / n.where(n > 0)).round(4).to_numpy(),
+        "csat": (sums["top"] / answers.where(answers > 0)).round(4).to_numpy(),
+        "mean_rating": sums["mean"].round(2).to_numpy(),
+    })
+    return out
