@@ -28,6 +28,7 @@ DECISIONS = {
     "T4": {"t4-decision-standards", "t4-weakest-area", "t4-gap-list", "t4-incident-duties"},
     "L3": {"l3-key-players", "l3-plan-gaps", "l3-posting-deadline", "l3-submit-by", "l3-special-earliest", "l3-visit-first"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
+    "L4": {"l4-recommend", "l4-odd-rater", "l4-first-without-odd", "l4-hire"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",
            "l6-budget-unrestricted-net"},
     "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
