@@ -21,6 +21,14 @@ AVAILABLE = [p.id for p in PRINCIPLES if p.status == "available"]
 # The topic sections of each principle, in order, and publishers its Sources must name
 # (a principle not listed here still gets every general check).
 TOPICS = {
+    "L1": (["Aligning training to state and district standards", "A scope and sequence for training",
+            "Research and development for training models", "What training costs, and how to pay for it",
+            "Personal professional development"],
+           ("ISTE", "Commission on Teacher Credentialing", "Learning Policy Institute", "Review of Educational Research", "Guskey",
+            "CoSN", "TNTP")),
+    "E5": (["Funding sources", "Mandated items and categorical funds", "Purchasing", "Bidding and vendor relations",
+            "Facilities funding", "Attendance", "Planning"],
+           ("California Department of Education", "Public Contract Code", "Legislative Analyst", "USAC", "CalPERS", "15450")),
     "L6": (["Building a district technology budget", "Restricted and unrestricted funds", "Total cost of ownership",
             "ROI, NPV, IRR and payback", "CoSN's Value of Investment"],
            ("California Department of Education", "CalPERS", "USAC", "CoSN", "Circular A-94", "numpy-financial", "Legislative Analyst")),

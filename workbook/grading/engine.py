@@ -8,7 +8,10 @@ and pins each answer to the cell that displays it (an answer's display id is
 dropped, and updates that carry an answer are ignored). Its kernel manager
 puts the sandbox launcher in front of a locally launched kernel.
 
-No private method of nbclient, papermill or jupyter_client is overridden.
+Its kernel client's ``wait_for_ready`` returns as soon as the kernel has
+answered and IOPub is connected, without jupyter_client's final 0.2 s of
+listening for stray messages. No private method of nbclient, papermill or
+jupyter_client is overridden.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from typing import Any
 
 __all__ = ["ENGINE_NAME", "grading_engine"]
@@ -32,6 +36,10 @@ def grading_engine() -> type:
     global _ENGINE
     if _ENGINE is not None:
         return _ENGINE
+    from queue import Empty
+
+    from jupyter_client import AsyncKernelClient
+    from jupyter_client.channels import major_protocol_version
     from jupyter_client.manager import AsyncKernelManager
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
@@ -52,6 +60,7 @@ def grading_engine() -> type:
             # An interrupted cell that never goes idle (it ignores KeyboardInterrupt) must not end the
             # run: the next cells time out in turn, and the notebook's own deadline stops the kernel.
             kw["raise_on_iopub_timeout"] = False
+            kw["store_widget_state"] = False  # no score reads widget state; it costs a JSON copy per comm message
             super().__init__(nb_man, km=km, **kw)
             self.output_limit = output_limit
             self.answer_reserve = output_limit // 5
@@ -120,10 +129,48 @@ def grading_engine() -> type:
                 holder.append(client)
             return client.execute()
 
+    class ReadyClient(AsyncKernelClient):
+        """``wait_for_ready`` without jupyter_client's fixed wait after the kernel answered.
+
+        jupyter_client's version, once ``kernel_info`` is answered and IOPub is
+        seen to be connected, goes on reading IOPub until it has been quiet for
+        0.2 s, to drop stray messages. The grading client only takes IOPub
+        messages whose parent is the request it sent, so none can land in a cell:
+        the wait only delays every submission.
+        """
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                self.kernel_info()
+                try:
+                    msg = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    pass
+                else:
+                    if msg["msg_type"] == "kernel_info_reply":
+                        try:  # IOPub is connected once the reply's status message arrives
+                            await self.iopub_channel.get_msg(timeout=0.2)
+                        except Empty:
+                            pass
+                        else:
+                            major = int(msg["content"]["protocol_version"].split(".")[0])
+                            if major != major_protocol_version:
+                                self.session.adapt_version = major
+                            return
+                if not await self.is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+
     class SandboxKernelManager(AsyncKernelManager):
-        """Puts the sandbox launcher in front of a locally launched kernel."""
+        """Puts the sandbox launcher in front of a locally launched kernel; its clients skip a fixed wait."""
 
         sandbox_json: str = ""
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.client_factory = ReadyClient
 
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
             cmd = super().format_kernel_cmd(extra_arguments)

@@ -7,8 +7,9 @@ notebook. ``show_table`` renders a formatted HTML table with a caption.
 
 In a grading kernel (the grader sets ``CTO_WORKBOOK_RENDER=0`` in the
 kernel's environment) figures are closed without being drawn and leave a
-short placeholder with their alt text: no score depends on a picture, and
-drawing is a large share of a notebook's time. Answers are unchanged.
+short placeholder with their alt text, and tables leave their caption: no
+score depends on a picture or a formatted table, and drawing them is a large
+share of a notebook's time. Answers and self-checks are unchanged.
 """
 
 from __future__ import annotations
@@ -196,5 +197,8 @@ def show_table(df: Any, caption: str = "", **fmt: Any) -> None:
     import pandas as pd
 
     frame = df.to_frame() if isinstance(df, pd.Series) else df
+    if not rendering() and isinstance(frame, pd.DataFrame):
+        display({"text/plain": f"[table not drawn while grading] {caption}".rstrip()}, raw=True)
+        return
     text = (caption + "\n" if caption else "") + frame.to_string(index=not _hides_index(frame))
     display({"text/html": table_html(df, caption, **fmt), "text/plain": text}, raw=True)

@@ -30,10 +30,13 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``people``               interview scoring, rater agreement (Krippendorff's alpha), staffing workload
 ``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
+``training``             training needs (gap x headcount), cost per trained staff, funding
+``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
 ``adoption``             instructional tools: cost per active user, overlap, renewal
 ``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
 ``privacy``              student data: inventory, vendor agreements, data flows between systems
 ``disclosure``           what may leave: directory information, small-count suppression, survey consent
+``staffing``             salary schedules, a position's full cost by year, credentials, accounts, bargaining
 ``projects``             activity networks: critical path (CPM), the WBS, ranking projects by goals
 ``schedule_risk``        a schedule on the working-day calendar; Monte Carlo of finishing by a date
 ``earned_value``         earned value: PV, EV, AC, CPI, SPI, EAC, ETC, VAC, TCPI by status report

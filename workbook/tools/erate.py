@@ -50,6 +50,7 @@ __all__ = [
     "erate_net_cost",
     "ErateCost",
     "ctf_net_cost",
+    "c2_project_cost",
     "WAITING_DAYS",
     "latest_form470_date",
 ]
@@ -243,6 +244,34 @@ def erate_net_cost(
         discount=rate,
         erate_share=erate_share,
         district_share=round(cost - erate_share, 2),
+    )
+
+
+def c2_project_cost(pre_discount_cost: float, remaining_budget: float, nslp_pct: float, locale: str) -> ErateCost:
+    """Split a Category Two project when the district's five-year C2 budget may not cover it.
+
+    E-rate discounts eligible cost only up to what is left of the
+    pre-discount C2 budget (:func:`c2_budget` less what earlier years used);
+    the district pays its share of that part and **all** of the rest.
+
+    Examples
+    --------
+    >>> c = c2_project_cost(300_000, 200_000, 0.60, "urban")    # 80% on 200,000; 100,000 unfunded
+    >>> c.erate_share, c.district_share
+    (160000.0, 140000.0)
+    >>> c2_project_cost(100_000, -5, 0.60, "urban")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: remaining_budget = -5 is not allowed: expected a number >= 0
+    """
+    cost = check_number("pre_discount_cost", pre_discount_cost, minimum=0)
+    left = check_number("remaining_budget", remaining_budget, minimum=0)
+    covered = erate_net_cost(min(cost, left), nslp_pct, locale, category=2)
+    return ErateCost(
+        pre_discount_cost=cost,
+        discount=covered.discount,
+        erate_share=covered.erate_share,
+        district_share=round(cost - covered.erate_share, 2),
     )
 
 

@@ -23,6 +23,11 @@ _WARM_MODULES = (
     "numpy_financial", "pydantic", "ipywidgets", "IPython", "IPython.display", "ipykernel.kernelapp",
     "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.comm", "comm", "jupyter_client.session",
     "sqlite3", "pdb", "debugpy", "workbook.districts", "workbook.district_files", "workbook.grading.sandbox", "workbook.grading.sandbox_fs",
+    # What IPKernelApp.initialize would otherwise import in every kernel (measured with
+    # benchmarks/grading_profile.py): the debugger alone (debugpy's pydevd) took 0.3 s a kernel.
+    "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
+    "IPython.extensions.storemagic", "IPython.utils.wildcard", "faulthandler", "tornado.platform.asyncio",
+    "jinja2", "workbook.templating",
 )
 
 
@@ -48,9 +53,14 @@ def warm_up(log: Callable[[str], None] = print) -> list[str]:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from workbook.notebook.display import table_html
+    from workbook.notebook.recording import answer_bundle
+
     frame = pd.DataFrame({"year": ["2026-27", "2027-28"], "cost": [1.5, 2.25]})
     frame.to_html()
     repr(frame)
+    table_html(frame, "warm-up", money="all")  # Jinja and the fragments template, compiled once here
+    answer_bundle("warm-up", ...)
     fig = Figure(figsize=(2, 2))
     FigureCanvasAgg(fig)
     fig.add_subplot().plot([0, 1], [1, 0])
