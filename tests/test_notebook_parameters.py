@@ -26,6 +26,7 @@ OTHER_PARAMETERS = {
     "E2": {"seed": 77, "workers_comp_rate": 0.025, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
+    "L5": {"seed": 77, "readiness_threshold": 3.0, "discount_rate": 0.07},
     "L7": {"seed": 77, "fiscal_year": "2027-28", "first_day_of_school": "2027-08-04", "simulations": 4_000},
     "E5": {"seed": 77, "fiscal_year": "2024-25"},  # published LCFF rates, the 2024 and 2025 bid thresholds, the FY2021-25 C2 cycle
 }

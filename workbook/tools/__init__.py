@@ -40,13 +40,15 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``projects``             activity networks: critical path (CPM), the WBS, ranking projects by goals
 ``schedule_risk``        a schedule on the working-day calendar; Monte Carlo of finishing by a date
 ``earned_value``         earned value: PV, EV, AC, CPI, SPI, EAC, ETC, VAC, TCPI by status report
+``organization``         org chart (span, layers, vacancies), RACI check, Kotter readiness, build/buy/share
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
 Layers: ``tco`` < ``tco_devices`` < ``tco_uncertainty``; ``budget_lines`` <
 ``budget`` < ``interim`` < ``funding`` (which re-exports ``purchasing`` and
 ``interim``); ``diffusion`` < ``adoption``; ``projects`` < ``earned_value``, and
-``projects`` and ``tco_uncertainty`` < ``schedule_risk``. A new module gets a line here (``tests/test_package_structure.py``
+``projects`` and ``tco_uncertainty`` < ``schedule_risk``; ``finance`` and
+``projects`` < ``organization``. A new module gets a line here (``tests/test_package_structure.py``
 checks). Every function validates its input and raises
 :class:`workbook.errors.InputError` naming the argument, the value and what
 is allowed.

@@ -24,6 +24,8 @@ __all__ = [
     "as_float_array",
     "check_same_length",
     "as_table",
+    "text_list",
+    "is_blank",
 ]
 
 
@@ -231,3 +233,30 @@ def as_table(name: str, rows: Any, required: Sequence[str] = (), *, noun: str = 
     if noun and frame.empty:
         raise InputError(name, [], f"at least one {noun}")
     return frame.reset_index(drop=True).copy()
+
+
+def text_list(name: str, values: Any) -> list[str]:
+    """A list of non-empty texts from a list or from one text separated by ';'.
+
+    >>> text_list("elements", "student name; grade level")
+    ['student name', 'grade level']
+    """
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(";")]
+    if not isinstance(values, Iterable) or any(not isinstance(v, str) for v in values):
+        raise InputError(name, values, "a list of texts (or one text separated by ';')")
+    return [v for v in values if v]
+
+
+def is_blank(value: Any) -> bool:
+    """True for None or a spreadsheet's empty cell (NaN).
+
+    >>> is_blank(float("nan")), is_blank("x")
+    (True, False)
+    """
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN from a spreadsheet's empty cell
+    except (TypeError, ValueError):
+        return False

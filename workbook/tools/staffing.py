@@ -33,11 +33,11 @@ from datetime import date
 from typing import Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_float_array, as_table, check_choice, check_count, check_number, check_rate
+from workbook.tools._validate import (as_float_array, as_table, check_choice, check_count, check_number, check_rate, is_blank,
+                                      text_list)
 from workbook.tools.benefits import benefit_lines
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import fiscal_years
-from workbook.tools.privacy import is_blank, text_list
 from workbook.tools.reference import provisional
 
 __all__ = [
