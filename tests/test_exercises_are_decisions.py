@@ -29,6 +29,7 @@ DECISIONS = {
     "L1": {"l1-top-need", "l1-unscheduled", "l1-ai-credential-month", "l1-models-within-cap", "l1-funded", "l1-iste-gaps"},
     "L3": {"l3-key-players", "l3-plan-gaps", "l3-posting-deadline", "l3-submit-by", "l3-special-earliest", "l3-visit-first"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
+    "L4": {"l4-recommend", "l4-odd-rater", "l4-first-without-odd", "l4-hire"},
     "E2": {"e2-position-choice", "e2-benefits-share", "e2-credential-renewals", "e2-disable-accounts", "e2-bargain-first"},
     "E5": {"e5-funded-ada", "e5-attendance-point", "e5-competitive-purchases", "e5-c2-district-share", "e5-certification"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",

@@ -22,6 +22,7 @@ OTHER_PARAMETERS = {
     "L1": {"seed": 77, "target_level": 4},
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
+    "L4": {"seed": 77, "productive_share": 0.6, "fiscal_year": "2027-28"},
     "E2": {"seed": 77, "workers_comp_rate": 0.025, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},

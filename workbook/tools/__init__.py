@@ -29,6 +29,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``services``             device fleet age, level-loaded refresh, software currency
 ``helpdesk``             help desk volume, backlog, time to resolve, SLA, staffing, satisfaction
 ``business_hours``       business hours between two times (help desk service levels)
+``people``               interview scoring, rater agreement (Krippendorff's alpha), staffing workload
 ``stakeholders``         stakeholder map, communication plan gaps, Brown Act notice dates
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``training``             training needs (gap x headcount), cost per trained staff, funding
