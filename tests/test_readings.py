@@ -36,6 +36,8 @@ TOPICS = {
     "L6": (["Building a district technology budget", "Restricted and unrestricted funds", "Total cost of ownership",
             "ROI, NPV, IRR and payback", "CoSN's Value of Investment"],
            ("California Department of Education", "CalPERS", "USAC", "CoSN", "Circular A-94", "numpy-financial", "Legislative Analyst")),
+    "L5": (["Mission and goals", "Departmental organization", "Systems and solutions: build, buy or share", "Managing change"],
+           ("Education Code", "Kotter", "Hughes", "ISTE", "Public Employment Relations Board")),
     "L7": (["Defining project management", "Project management tools: scope and schedule",
             "Project management tools: cost, earned value and risk", "Projects and strategic planning"],
            ("Project Management Institute", "Kelley", "Public Contract Code", "Education Code", "ISTE")),
@@ -53,6 +55,10 @@ TOPICS = {
             "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
             "Strategies for better learning, and the standards that frame them"],
            ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
+    "E4": (["State assessments", "Distance from standard", "Defining accountability: the California School Dashboard",
+            "The LCAP, the eight state priorities and differentiated assistance",
+            "Local systems: benchmarks, joins and what may leave the department"],
+           ("California Department of Education", "ETS", "Smarter Balanced", "Education Code", "National Center for Education Statistics")),
 }
 
 
