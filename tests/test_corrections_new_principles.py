@@ -62,3 +62,13 @@ def test_e1_survey_exercise_states_when_ppra_requires_prior_written_consent():
     privacy = _flat(sections(readings_text("E1"))["Privacy and confidentiality"])
     assert "51938" in privacy
 
+
+# ---------------------------------------------------------------- E2
+
+
+def test_e2_calpers_membership_is_twenty_hours_a_week_or_a_thousand_hours():
+    """A classified employee hired into a permanent half-time-or-more position is a CalPERS member
+    from the first day; the 1,000-hour rule is for the others (Government Code 20305)."""
+    pensions = _flat(sections(readings_text("E2"))["STRS/PERS"])
+    assert "20 hours a week" in pensions and "1,000 hours" in pensions and "20305" in pensions
+    assert "membership starts at 1,000 hours in a fiscal year" not in pensions
