@@ -72,3 +72,20 @@ def test_e2_calpers_membership_is_twenty_hours_a_week_or_a_thousand_hours():
     pensions = _flat(sections(readings_text("E2"))["STRS/PERS"])
     assert "20 hours a week" in pensions and "1,000 hours" in pensions and "20305" in pensions
     assert "membership starts at 1,000 hours in a fiscal year" not in pensions
+
+
+# ---------------------------------------------------------------- E3
+
+
+def test_e3_bass_prompt_says_the_fit_is_to_cumulative_counts():
+    """fit_bass and the rubric fit m*F(t) to the cumulative adopters; a candidate who fits the
+    month's new adopters gets other coefficients, so the prompt must say which counts."""
+    from workbook.tools.diffusion import bass_cumulative, fit_bass
+
+    text = readings_path("E3").read_text(encoding="utf-8")
+    prompt = _flat(text[text.index("# Exercise 5"):text.index("# Exercise 6")])
+    assert "**cumulative** counts" in prompt
+    months = list(range(1, 15))
+    counts = bass_cumulative(months, 0.02, 0.4, 500)
+    fit = fit_bass(months, counts, market=500)
+    assert (round(fit.p, 3), round(fit.q, 3)) == (0.02, 0.4)
