@@ -29,13 +29,15 @@ DECISIONS = {
     "L1": {"l1-top-need", "l1-unscheduled", "l1-ai-credential-month", "l1-models-within-cap", "l1-funded", "l1-iste-gaps"},
     "L3": {"l3-key-players", "l3-plan-gaps", "l3-posting-deadline", "l3-submit-by", "l3-special-earliest", "l3-visit-first"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
+    "L4": {"l4-recommend", "l4-odd-rater", "l4-first-without-odd", "l4-hire"},
     "E2": {"e2-position-choice", "e2-benefits-share", "e2-credential-renewals", "e2-disable-accounts", "e2-bargain-first"},
     "E5": {"e5-funded-ada", "e5-attendance-point", "e5-competitive-purchases", "e5-c2-district-share", "e5-certification"},
     "L6": {"l6-phone-npv", "l6-phone-payback", "l6-rates-recommend", "l6-refresh-choice", "l6-title-iv-device-cap",
            "l6-budget-unrestricted-net"},
     "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
            "e3-csi-eligible"},
-    "L5": {"l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
+    "E4": {"e4-met-share", "e4-red-groups", "e4-no-colour-groups", "e4-absenteeism-colour", "e4-da-groups", "e4-withheld-cells"},
+    "L5": {"l5-lcap-gaps", "l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
     "L7": {"l7-critical-path", "l7-latest-delivery", "l7-p-on-time", "l7-ev-vac", "l7-projects-funded"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"

@@ -22,9 +22,11 @@ OTHER_PARAMETERS = {
     "L1": {"seed": 77, "target_level": 4},
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
+    "L4": {"seed": 77, "productive_share": 0.6, "fiscal_year": "2027-28"},
     "E2": {"seed": 77, "workers_comp_rate": 0.025, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
+    "E4": {"seed": 77, "min_group_colour": 600, "min_group_shown": 20, "min_cell_size": 20},
     "L5": {"seed": 77, "readiness_threshold": 3.0, "discount_rate": 0.07},
     "L7": {"seed": 77, "fiscal_year": "2027-28", "first_day_of_school": "2027-08-04", "simulations": 4_000},
     "E5": {"seed": 77, "fiscal_year": "2024-25"},  # published LCFF rates, the 2024 and 2025 bid thresholds, the FY2021-25 C2 cycle
@@ -98,6 +100,13 @@ def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):
     # each job keeps at most one tool, and a higher floor leaves fewer jobs with a tool above it
     assert len(dropped) >= len(at_default)
 
+
+def test_e4_a_larger_colour_size_leaves_more_groups_without_a_colour(other_runs):
+    nb, params = other_runs("E4")
+    without = recorded_answers(nb)["e4-no-colour-groups"]
+    at_default = load_rubric("E4").exercise("e4-no-colour-groups").checks[0].expected(
+        Context("E4", {**params, "min_group_colour": 30, "min_group_shown": 11}))
+    assert set(at_default) <= set(without) and len(without) > len(at_default)
 
 
 def test_e5_an_earlier_fiscal_year_uses_that_years_published_rates(other_runs):

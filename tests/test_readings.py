@@ -51,6 +51,10 @@ TOPICS = {
             "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
             "Strategies for better learning, and the standards that frame them"],
            ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
+    "E4": (["State assessments", "Distance from standard", "Defining accountability: the California School Dashboard",
+            "The LCAP, the eight state priorities and differentiated assistance",
+            "Local systems: benchmarks, joins and what may leave the department"],
+           ("California Department of Education", "ETS", "Smarter Balanced", "Education Code", "National Center for Education Statistics")),
 }
 
 
