@@ -39,7 +39,7 @@ DECISIONS = {
     "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
            "e3-csi-eligible"},
     "E4": {"e4-met-share", "e4-red-groups", "e4-no-colour-groups", "e4-absenteeism-colour", "e4-da-groups", "e4-withheld-cells"},
-    "L5": {"l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
+    "L5": {"l5-lcap-gaps", "l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
     "L7": {"l7-critical-path", "l7-latest-delivery", "l7-p-on-time", "l7-ev-vac", "l7-projects-funded"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"

@@ -45,6 +45,7 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``schedule_risk``        a schedule on the working-day calendar; Monte Carlo of finishing by a date
 ``earned_value``         earned value: PV, EV, AC, CPI, SPI, EAC, ETC, VAC, TCPI by status report
 ``organization``         org chart (span, layers, vacancies), RACI check, Kotter readiness, build/buy/share
+``goals``                mission and goals: which LCAP goals the department's goals serve, and the gaps
 ``_validate``            the input checks every calculator shares
 =======================  ==============================================================
 
