@@ -38,6 +38,8 @@ def test_instructor_files_are_private_under_a_zero_umask(tmp_path, monkeypatch, 
     (tmp_path / "home" / "ana-reyes").mkdir(parents=True)
     homes = str(tmp_path / "home" / "{candidate}")
     entries = parse_roster(ROSTER)
+    Path("roster.csv").write_text(ROSTER, encoding="utf-8")  # 0666 under this umask: the input, not the copy
+    assert main(["cohort", "init", "--roster", "roster.csv", "--cohort-dir", "srv/cohort"]) == 0
     secret = ensure_secret("srv/cohort")
     handout(entries, SOURCE, secret, cohort_dir="srv/cohort", homes=homes)
     collect(entries, "submissions", homes=homes)
@@ -48,7 +50,7 @@ def test_instructor_files_are_private_under_a_zero_umask(tmp_path, monkeypatch, 
     assert wal.exists() and shm.exists(), "WAL mode keeps these while the gradebook is open"
     folders = [Path("srv"), Path("srv/cohort"), Path("srv/cohort/handouts"), Path("submissions"),
                Path("submissions/ana-reyes"), Path("submissions/ana-reyes/leadership"), Path("grades")]
-    files = [Path("srv/cohort/secret"), Path("srv/cohort/handouts/ana-reyes.json"), book, wal, shm,
+    files = [Path("srv/cohort/secret"), Path("srv/cohort/roster.csv"), Path("srv/cohort/handouts/ana-reyes.json"), book, wal, shm,
              Path("submissions/ana-reyes/collection.json"),
              Path("submissions/ana-reyes/leadership/L6-fiscal-management.ipynb")]
     assert {str(p): _mode(p) for p in folders} == {str(p): "0o700" for p in folders}

@@ -26,6 +26,7 @@ ORDER = {"id": "a", "description": "x", "kind": "supplies", "amount": 1_000, "da
         (lambda: ada_from_attendance(100, 0), "days_taught", "0"),
         (lambda: ada_from_attendance(-5, 10), "days_attended", "-5"),
         (lambda: ada_from_attendance([1, 2], [3]), "days_taught", "[3]"),
+        (lambda: ada_from_attendance([1, "many"], [3, 4]), "days_attended[1]", "many"),
         (lambda: attendance_point_value({"g4_6": 100}, 0.5, points=-1), "points", "-1"),
         (lambda: funded_ada({"g4_6": 1}, [{"g4_6": 1}, {"g4_6": 1}]), "prior_years", "g4_6"),
         (lambda: funded_ada({"g4_6": 1}, [{"g4_6": 1}, {"g4_6": "x"}, {"g4_6": 1}]), "prior_years[1].g4_6", "'x'"),

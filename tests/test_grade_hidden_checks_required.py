@@ -45,6 +45,28 @@ def test_grade_refuses_without_hidden_checks_and_names_where_it_looked(installed
             assert gb.results() == []
 
 
+def test_grade_with_a_stored_roster_refuses_without_hidden_checks(installed_like, capsys, monkeypatch) -> None:
+    """As an instructor runs it (issue 12): `cohort init` stores the roster, `grade` has no --no-roster."""
+    root = installed_like["root"]
+    monkeypatch.chdir(root)
+    roster = root / "roster.csv"
+    roster.write_text("candidate,name,email,district\nana-reyes,Ana Reyes,ana@example.org,sample-rural\n",
+                      encoding="utf-8")
+    assert main(["cohort", "init", "--roster", str(roster)]) == 0
+    capsys.readouterr()
+    book = root / "grades" / "gradebook.sqlite"
+    rc = main(["grade", str(installed_like["subs"]), "--exercises", str(installed_like["exercises"]),
+               "--only", "L6", "--gradebook", str(book), "--no-progress"])
+    err = capsys.readouterr().err
+    assert rc == 2, err
+    assert "using the cohort's roster cohort/roster.csv" in err and "no roster" not in err
+    assert str(installed_like["exercises"] / "hidden" / "L6.py") in err
+    assert "--exercises" in err and "--public-only" in err and "Traceback" not in err
+    if book.exists():
+        with Gradebook(book) as gb:
+            assert gb.results() == []
+
+
 def test_grade_plan_lists_every_principle_missing_its_hidden_checks(installed_like) -> None:
     with pytest.raises(HiddenChecksMissing) as info:
         plan_jobs(installed_like["subs"], exercises=installed_like["exercises"])

@@ -98,15 +98,17 @@ def _free_port() -> int:
 
 
 def _processes_under(root: Path) -> list[int]:
-    """Processes whose command line names the test's folder (the hub, its proxy, user servers)."""
+    """Processes whose command line or working folder names the test's folder (the hub, user servers,
+    and the proxy, whose command line does not name it but which runs in the hub's folder)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
                 cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                cwd = os.readlink(entry / "cwd")
             except OSError:
                 continue
-            if str(root) in cmd:
+            if str(root) in cmd or cwd == str(root) or cwd.startswith(f"{root}/"):
                 pids.append(int(entry.name))
     return pids
 
@@ -151,7 +153,10 @@ def site():
         with env_file.open("a", encoding="utf-8") as fh:  # what a temporary folder needs instead of /srv
             fh.write(f"WORKBOOK_HUB_STATE_DIR={guide.path('/srv/cto-workbook/hub')}\n"
                      f"WORKBOOK_SINGLEUSER_CONFIG_DIR={guide.path('/srv/cto-workbook/singleuser-config')}\n"
-                     f"WORKBOOK_HUB_API_URL={url}/hub/api\nWORKBOOK_HUB_SPAWNER=local\n")
+                     f"WORKBOOK_HUB_API_URL={url}/hub/api\nWORKBOOK_HUB_SPAWNER=local\n"
+                     # its own internal ports: another hub (a test run beside this one) may hold 8081 and 8001
+                     f"WORKBOOK_HUB_INTERNAL_URL=http://127.0.0.1:{_free_port()}\n"
+                     f"WORKBOOK_PROXY_API_URL=http://127.0.0.1:{_free_port()}\n")
         guide.run("start", cwd=root)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

@@ -21,12 +21,23 @@ AVAILABLE = [p.id for p in PRINCIPLES if p.status == "available"]
 # The topic sections of each principle, in order, and publishers its Sources must name
 # (a principle not listed here still gets every general check).
 TOPICS = {
+    "L1": (["Aligning training to state and district standards", "A scope and sequence for training",
+            "Research and development for training models", "What training costs, and how to pay for it",
+            "Personal professional development"],
+           ("ISTE", "Commission on Teacher Credentialing", "Learning Policy Institute", "Review of Educational Research", "Guskey",
+            "CoSN", "TNTP")),
+    "L2": (["Developing a vision for technology", "Assessing technology needs", "Involving stakeholders",
+            "Developing a technology plan", "Assisting sites with technology plans", "Investigating future technology trends",
+            "Designing sustainability models"],
+           ("ISTE", "Education Code", "California Department of Education", "FCC", "Doran", "Gartner", "CoSN")),
     "E5": (["Funding sources", "Mandated items and categorical funds", "Purchasing", "Bidding and vendor relations",
             "Facilities funding", "Attendance", "Planning"],
            ("California Department of Education", "Public Contract Code", "Legislative Analyst", "USAC", "CalPERS", "15450")),
     "L6": (["Building a district technology budget", "Restricted and unrestricted funds", "Total cost of ownership",
             "ROI, NPV, IRR and payback", "CoSN's Value of Investment"],
            ("California Department of Education", "CalPERS", "USAC", "CoSN", "Circular A-94", "numpy-financial", "Legislative Analyst")),
+    "L5": (["Mission and goals", "Departmental organization", "Systems and solutions: build, buy or share", "Managing change"],
+           ("Education Code", "Kotter", "Hughes", "ISTE", "Public Employment Relations Board")),
     "L7": (["Defining project management", "Project management tools: scope and schedule",
             "Project management tools: cost, earned value and risk", "Projects and strategic planning"],
            ("Project Management Institute", "Kelley", "Public Contract Code", "Education Code", "ISTE")),
@@ -44,6 +55,10 @@ TOPICS = {
             "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
             "Strategies for better learning, and the standards that frame them"],
            ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
+    "E4": (["State assessments", "Distance from standard", "Defining accountability: the California School Dashboard",
+            "The LCAP, the eight state priorities and differentiated assistance",
+            "Local systems: benchmarks, joins and what may leave the department"],
+           ("California Department of Education", "ETS", "Smarter Balanced", "Education Code", "National Center for Education Statistics")),
 }
 
 

@@ -16,6 +16,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from workbook.grading.warm import WarmKernelPool, zygote_status
 from workbook.grading.warm.kernelspec import KERNEL_NAME, ensure_kernelspec
+from workbook.kernels import kernel_config
 
 SECRET = "grader-only-value-7f3a"
 
@@ -31,6 +32,7 @@ def run(tmp: Path, nb: nbformat.NotebookNode, **kw: Any) -> nbformat.NotebookNod
     src, out = tmp / f"in-{time.monotonic_ns()}.ipynb", tmp / f"out-{time.monotonic_ns()}.ipynb"
     nbformat.write(nb, str(src))
     kw.setdefault("parameters", {})
+    kw.setdefault("config", kernel_config())  # as every workbook run: encrypted, no plain-TCP warning
     return pm.execute_notebook(str(src), str(out), kernel_name=KERNEL_NAME, progress_bar=False, **kw)
 
 
@@ -159,7 +161,7 @@ def test_warm_kernels_cell_timeout_interrupts_and_goes_on(pool: WarmKernelPool, 
     src, target = tmp_path / "slow.ipynb", tmp_path / "slow-out.ipynb"
     nbformat.write(nb, str(src))
     with pytest.raises(PapermillExecutionError):
-        pm.execute_notebook(str(src), str(target), kernel_name=KERNEL_NAME, progress_bar=False,
+        pm.execute_notebook(str(src), str(target), kernel_name=KERNEL_NAME, progress_bar=False, config=kernel_config(),
                             execution_timeout=2, interrupt_on_timeout=True, allow_errors=True)
     out = nbformat.read(str(target), as_version=4)
     slow, after = (next(c for c in out.cells if c.source.startswith(start)) for start in ("import time", "print('after')"))
@@ -171,7 +173,7 @@ def test_warm_kernels_cell_timeout_interrupts_and_goes_on(pool: WarmKernelPool, 
 def test_warm_kernels_interrupt_restart_and_kill_from_outside(pool: WarmKernelPool) -> None:
     from jupyter_client.manager import KernelManager
 
-    km = KernelManager(kernel_name=KERNEL_NAME)
+    km = KernelManager(kernel_name=KERNEL_NAME, config=kernel_config())
     km.start_kernel()
     kc = km.client()
     kc.start_channels()

@@ -13,6 +13,9 @@ docs/administrator.md), so this file stays as shipped:
 =================================  ==========================================
 WORKBOOK_HUB_BIND_URL              public address (default http://127.0.0.1:8000,
                                    behind a TLS reverse proxy)
+WORKBOOK_HUB_INTERNAL_URL          the hub's internal API (default http://127.0.0.1:8081)
+WORKBOOK_PROXY_API_URL             the proxy's API (default http://127.0.0.1:8001);
+                                   change both only for a second hub on one server
 WORKBOOK_HUB_STATE_DIR             hub database and secrets (0700)
                                    (default /srv/cto-workbook/hub)
 WORKBOOK_SINGLEUSER_CONFIG_DIR     read-only Jupyter settings for every candidate
@@ -61,6 +64,12 @@ c.JupyterHub.db_url = f"sqlite:///{os.path.join(state_dir, 'jupyterhub.sqlite')}
 c.JupyterHub.cookie_secret_file = os.path.join(state_dir, "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = os.path.join(state_dir, "jupyterhub.pid")
 c.JupyterHub.bind_url = env("WORKBOOK_HUB_BIND_URL", "http://127.0.0.1:8000")
+# The hub's internal API (default 127.0.0.1:8081) and the proxy's API (default 127.0.0.1:8001):
+# set these only to run a second hub on the same server (each hub needs its own).
+if env("WORKBOOK_HUB_INTERNAL_URL"):
+    c.JupyterHub.hub_bind_url = env("WORKBOOK_HUB_INTERNAL_URL")
+if env("WORKBOOK_PROXY_API_URL"):
+    c.ConfigurableHTTPProxy.api_url = env("WORKBOOK_PROXY_API_URL")
 c.JupyterHub.cleanup_servers = True
 
 # --- accounts: real system users with private homes --------------------------

@@ -24,6 +24,9 @@ __all__ = [
     "as_float_array",
     "check_same_length",
     "as_table",
+    "text_list",
+    "is_blank",
+    "check_date",
 ]
 
 
@@ -231,3 +234,61 @@ def as_table(name: str, rows: Any, required: Sequence[str] = (), *, noun: str = 
     if noun and frame.empty:
         raise InputError(name, [], f"at least one {noun}")
     return frame.reset_index(drop=True).copy()
+
+
+def text_list(name: str, values: Any) -> list[str]:
+    """A list of non-empty texts from a list or from one text separated by ';'.
+
+    >>> text_list("elements", "student name; grade level")
+    ['student name', 'grade level']
+    """
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(";")]
+    if not isinstance(values, Iterable) or any(not isinstance(v, str) for v in values):
+        raise InputError(name, values, "a list of texts (or one text separated by ';')")
+    return [v for v in values if v]
+
+
+def is_blank(value: Any) -> bool:
+    """True for None or a spreadsheet's empty cell (NaN).
+
+    >>> is_blank(float("nan")), is_blank("x")
+    (True, False)
+    """
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN from a spreadsheet's empty cell
+    except (TypeError, ValueError):
+        return False
+
+
+def check_date(name: str, value: Any) -> Any:
+    """A date (``datetime.date``) from a date, a timestamp or text such as ``"2027-06-30"``; ``None`` when blank.
+
+    >>> check_date("expires", "2027-06-30")
+    datetime.date(2027, 6, 30)
+    >>> check_date("expires", None) is None
+    True
+    >>> check_date("expires", "next June")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: expires = 'next June' is not allowed: expected a date such as 2027-06-30, or empty
+    """
+    import datetime
+
+    import pandas as pd
+
+    if is_blank(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise InputError(name, value, "a date such as 2027-06-30, or empty") from None
+    if pd.isna(stamp):
+        return None
+    return stamp.date()

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_table, check_count
-from workbook.tools.privacy import is_blank, text_list
+from workbook.tools._validate import as_table, check_count, is_blank, text_list
 
 __all__ = ["PPRA_AREAS", "releasable_records", "Suppression", "suppress_small_counts", "needs_prior_consent"]
 

@@ -61,6 +61,7 @@ __all__ = [
     "ada_from_attendance",
     "attendance_point_value",
     "FundedAda",
+    "FUNDED_ADA_METHODS",
     "funded_ada",
     # re-exported
     "ROUTES",
@@ -266,7 +267,7 @@ def ada_from_attendance(days_attended: Any, days_taught: Any) -> float:
     """
     def total(name: str, value: Any) -> float:
         if isinstance(value, (Sequence, pd.Series)) and not isinstance(value, str):
-            return sum(check_number(f"{name}[{i}]", float(v), minimum=0) for i, v in enumerate(value))
+            return sum(check_number(f"{name}[{i}]", v.item() if hasattr(v, "item") else v, minimum=0) for i, v in enumerate(value))
         return check_number(name, value, minimum=0)
 
     if isinstance(days_attended, (Sequence, pd.Series)) != isinstance(days_taught, (Sequence, pd.Series)) or (

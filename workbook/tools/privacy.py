@@ -26,13 +26,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_table, check_choice
+from workbook.tools._validate import as_table, check_choice, check_date, is_blank, text_list
 
 __all__ = [
     "AB1584_TERMS",
@@ -47,8 +47,6 @@ __all__ = [
     "integration_map",
     "student_data_reach",
     "unprotected_vendors",
-    "text_list",
-    "is_blank",
 ]
 
 #: The nine terms Education Code 49073.1(b) requires in a contract for pupil records (key, in plain words), in the statute's order.
@@ -85,19 +83,6 @@ def element_rules() -> Any:
     table = reference_table("student_data_elements")
     table["directory_eligible"] = table["directory_eligible"].astype(str).str.lower() == "true"
     return table.set_index("element")
-
-
-def text_list(field: str, values: Any) -> list[str]:
-    """A list of non-empty texts from a list or from one text separated by ';'.
-
-    >>> text_list("elements", "student name; grade level")
-    ['student name', 'grade level']
-    """
-    if isinstance(values, str):
-        values = [v.strip() for v in values.split(";")]
-    if not isinstance(values, Iterable) or any(not isinstance(v, str) for v in values):
-        raise InputError(field, values, "a list of texts (or one text separated by ';')")
-    return [v for v in values if v]
 
 
 def data_inventory(systems: Any) -> Any:
@@ -201,20 +186,6 @@ def score_agreement(kind: str, terms: Any = ()) -> AgreementScore:
     return AgreementScore(kind, present, tuple(k for k in _TERM_KEYS if k not in present))
 
 
-def is_blank(value: Any) -> bool:
-    """True for None or a spreadsheet's empty cell (NaN).
-
-    >>> is_blank(float("nan")), is_blank("x")
-    (True, False)
-    """
-    if value is None:
-        return True
-    try:
-        return bool(value != value)  # NaN from a spreadsheet's empty cell
-    except (TypeError, ValueError):
-        return False
-
-
 def dpa_tracker(vendors: Any, as_of: date) -> Any:
     """The vendor data-privacy-agreement tracker.
 
@@ -240,7 +211,6 @@ def dpa_tracker(vendors: Any, as_of: date) -> Any:
     >>> t["status"].tolist()
     ['no agreement', 'expired']
     """
-    import pandas as pd
 
     if not isinstance(as_of, date):
         raise InputError("as_of", as_of, "a date such as datetime.date(2026, 9, 1)")
@@ -250,8 +220,8 @@ def dpa_tracker(vendors: Any, as_of: date) -> Any:
         if not isinstance(row["student_data"], (bool,)) and str(row["student_data"]) not in ("True", "False"):
             raise InputError("student_data", row["student_data"], "True or False")
         result = score_agreement(row["agreement"], row["terms"])
-        ends = row["expires"]
-        expired = ends is not None and not is_blank(ends) and pd.Timestamp(ends).date() < as_of
+        ends = check_date("expires", row["expires"])
+        expired = ends is not None and ends < as_of
         present.append(len(result.present))
         missing.append("; ".join(result.missing))
         if str(row["student_data"]) != "True":

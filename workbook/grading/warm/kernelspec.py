@@ -36,7 +36,10 @@ def kernel_spec(python: str | None = None) -> dict[str, Any]:
         "display_name": "Python 3 (CTO Workbook, warm fork)",
         "language": "python",
         "interrupt_mode": "signal",
-        "metadata": {"debugger": False, "kernel_provisioner": {"provisioner_name": PROVISIONER_NAME, "config": {}}},
+        # As ipykernel's own spec: a kernel manager with transport_encryption="auto" (workbook.kernels)
+        # then provisions CurveZMQ keys, and the forked ipykernel never warns about plain TCP.
+        "metadata": {"debugger": False, "supported_encryption": ["curve"],
+                     "kernel_provisioner": {"provisioner_name": PROVISIONER_NAME, "config": {}}},
     }
 
 

@@ -22,10 +22,10 @@ def revenue_chart(table: Any, title: str = "General fund revenue by source") -> 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"restricted": [False, True], "dollars": [9e6, 1e6]}, index=["LCFF", "Title I"])
     >>> revenue_chart(t).axes[0].get_xlabel()
-    'Revenue (US$ per year)'
+    'Revenue (US$ per year, log scale)'
     """
     rows = table.sort_values("dollars")
-    fig, ax = new_figure(title, "Revenue (US$ per year)", "Source")
+    fig, ax = new_figure(title, "Revenue (US$ per year, log scale)", "Source")
     colors = [PALETTE[4] if r else PALETTE[0] for r in rows["restricted"]]
     hatches = ["//" if r else "" for r in rows["restricted"]]
     bars = ax.barh([str(i) for i in rows.index], rows["dollars"], color=colors, edgecolor="white")
@@ -34,7 +34,6 @@ def revenue_chart(table: Any, title: str = "General fund revenue by source") -> 
     ax.barh([], [], color=PALETTE[0], label="unrestricted")
     ax.barh([], [], color=PALETTE[4], hatch="//", edgecolor="white", label="restricted")
     ax.set_xscale("log")
-    ax.set_xlabel("Revenue (US$ per year, log scale)")
     ax.legend(loc="lower right", fontsize=8)
     return fig
 

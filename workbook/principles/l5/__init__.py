@@ -1,0 +1,1 @@
+"""L5 · Organizational Management: the givens, charts and widgets of its notebook (see workbook.principles)."""
