@@ -108,3 +108,14 @@ def test_e5_device_life_is_marked_as_an_assumption():
     """Four-to-six-year device life has no authoritative source (domain facts: L): say so in the text."""
     facilities = _flat(sections(readings_text("E5"))["Facilities funding"])
     assert "four to six years (a common planning assumption, not a published standard)" in facilities
+
+
+# ---------------------------------------------------------------- E2 and L4: merit systems
+
+
+def test_merit_system_adoption_is_not_only_a_small_district_board_vote():
+    """EC 45223 lets a board under 3,000 ADA adopt the merit system; a larger district adopts it by
+    an election the classified employees petition for (EC 45221); commissions may have five members."""
+    for pid, topic in (("E2", "Classified and certificated staff"), ("L4", "Recruitment")):
+        text = _flat(sections(readings_text(pid))[topic])
+        assert "45223" in text and "45221" in text and "45247" in text, pid
