@@ -119,3 +119,15 @@ def test_merit_system_adoption_is_not_only_a_small_district_board_vote():
     for pid, topic in (("E2", "Classified and certificated staff"), ("L4", "Recruitment")):
         text = _flat(sections(readings_text(pid))[topic])
         assert "45223" in text and "45221" in text and "45247" in text, pid
+
+
+def test_e1_california_directory_information_excludes_place_of_birth():
+    """FERPA's list includes place of birth; California's (EC 49061, AB 699 of 2017) does not, and
+    the annual notice must say directory information holds nothing indicating national origin."""
+    from workbook.tools.reference import reference_table
+
+    state = _flat(sections(readings_text("E1"))["Local, community, state and federal requirements"])
+    assert "49061" in state and "AB 699" in state and "place of birth" in state
+    elements = reference_table("student_data_elements").set_index("element")
+    assert "49061" in elements.loc["date of birth", "source"]
+    assert "place of birth" not in set(elements.index)
