@@ -20,7 +20,7 @@ from workbook.principles.t1.givens import (
 )
 from workbook.tools.continuity import bia
 from workbook.tools.risk import ale, residual_ale, residual_risk, safeguard_value
-from workbook.tools.assessment import ig1_gap_assessment
+from workbook.tools.security_assessment import ig1_gap_assessment
 from workbook.tools.security_budget import first_divergence, security_budget
 
 

@@ -20,11 +20,15 @@ OTHER_PARAMETERS = {
     "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
     "T4": {"seed": 11, "gap_threshold": 3},
     "L1": {"seed": 77, "target_level": 4},
+    "L2": {"seed": 77, "plan_years": 4, "tolerance": 0.05, "fiscal_year": "2027-28",
+           "weights": {"teachers": 0.2, "students": 0.2, "families": 0.4, "classified staff": 0.1, "administrators": 0.1}},
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
+    "L4": {"seed": 77, "productive_share": 0.6, "fiscal_year": "2027-28"},
     "E2": {"seed": 77, "workers_comp_rate": 0.025, "fiscal_year": "2027-28"},
     "L6": {"seed": 77, "discount_rate": 0.07, "horizon_years": 6, "fiscal_year": "2027-28"},
     "E3": {"seed": 77, "min_utilization": 0.5, "headroom": 0.25, "adoption_target": 0.5, "fiscal_year": "2027-28"},
+    "E4": {"seed": 77, "min_group_colour": 600, "min_group_shown": 20, "min_cell_size": 20},
     "L5": {"seed": 77, "readiness_threshold": 3.0, "discount_rate": 0.07},
     "L7": {"seed": 77, "fiscal_year": "2027-28", "first_day_of_school": "2027-08-04", "simulations": 4_000},
     "E5": {"seed": 77, "fiscal_year": "2024-25"},  # published LCFF rates, the 2024 and 2025 bid thresholds, the FY2021-25 C2 cycle
@@ -91,6 +95,14 @@ def test_l1_a_higher_target_level_raises_every_teacher_priority(other_runs):
     assert all(at_four[s] > at_three[s] for s in at_three)
 
 
+def test_l2_a_tighter_tolerance_puts_at_least_as_many_goals_behind(other_runs):
+    nb, params = other_runs("L2")
+    behind = recorded_answers(nb)["l2-goals-behind"]
+    at_default = load_rubric("L2").exercise("l2-goals-behind").checks[0].expected(Context("L2", {**params, "tolerance": 0.10}))
+    assert set(at_default) <= set(behind)
+    assert recorded_answers(nb)["l2-top-need"] == load_rubric("L2").exercise("l2-top-need").checks[0].expected(Context("L2", params))
+
+
 def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):
     nb, params = other_runs("E3")
     dropped = recorded_answers(nb)["e3-drop-at-renewal"]
@@ -98,6 +110,13 @@ def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):
     # each job keeps at most one tool, and a higher floor leaves fewer jobs with a tool above it
     assert len(dropped) >= len(at_default)
 
+
+def test_e4_a_larger_colour_size_leaves_more_groups_without_a_colour(other_runs):
+    nb, params = other_runs("E4")
+    without = recorded_answers(nb)["e4-no-colour-groups"]
+    at_default = load_rubric("E4").exercise("e4-no-colour-groups").checks[0].expected(
+        Context("E4", {**params, "min_group_colour": 30, "min_group_shown": 11}))
+    assert set(at_default) <= set(without) and len(without) > len(at_default)
 
 
 def test_e5_an_earlier_fiscal_year_uses_that_years_published_rates(other_runs):

@@ -221,6 +221,7 @@ def test_release_is_all_but_the_opt_outs_or_nothing(students, data):
     (lambda: data_inventory([]), "systems", []),
     (lambda: dpa_tracker([_vendor("A", "none")], as_of="2026-08-01"), "as_of", "2026-08-01"),
     (lambda: dpa_tracker([_vendor("A", "none", student_data="yes")], as_of=date(2026, 8, 1)), "student_data", "yes"),
+    (lambda: dpa_tracker([_vendor("A", "CA-NDPA signed", expires="soon")], as_of=date(2026, 8, 1)), "expires", "soon"),
     (lambda: integration_map([{"source": "SIS", "target": "SIS", "data": "x", "student_data": True}]), "target", "SIS"),
     (lambda: integration_map([{"source": "SIS", "target": "LMS", "data": "x", "student_data": 1}]), "student_data", 1),
     (lambda: unprotected_vendors(integration_map(FLOWS), ["SIS"], {"SIS": "SisCo"}, [{"vendor": "SisCo", "status": "covered"}]),

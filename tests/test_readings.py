@@ -26,6 +26,10 @@ TOPICS = {
             "Personal professional development"],
            ("ISTE", "Commission on Teacher Credentialing", "Learning Policy Institute", "Review of Educational Research", "Guskey",
             "CoSN", "TNTP")),
+    "L2": (["Developing a vision for technology", "Assessing technology needs", "Involving stakeholders",
+            "Developing a technology plan", "Assisting sites with technology plans", "Investigating future technology trends",
+            "Designing sustainability models"],
+           ("ISTE", "Education Code", "California Department of Education", "FCC", "Doran", "Gartner", "CoSN")),
     "E5": (["Funding sources", "Mandated items and categorical funds", "Purchasing", "Bidding and vendor relations",
             "Facilities funding", "Attendance", "Planning"],
            ("California Department of Education", "Public Contract Code", "Legislative Analyst", "USAC", "CalPERS", "15450")),
@@ -51,6 +55,10 @@ TOPICS = {
             "How adoption spreads", "Evidence of effectiveness: ESSA's four tiers",
             "Strategies for better learning, and the standards that frame them"],
            ("Rogers", "Bass", "Every Student Succeeds Act", "What Works Clearinghouse", "ISTE", "CAST", "Dunlosky")),
+    "E4": (["State assessments", "Distance from standard", "Defining accountability: the California School Dashboard",
+            "The LCAP, the eight state priorities and differentiated assistance",
+            "Local systems: benchmarks, joins and what may leave the department"],
+           ("California Department of Education", "ETS", "Smarter Balanced", "Education Code", "National Center for Education Statistics")),
 }
 
 

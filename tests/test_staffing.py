@@ -104,6 +104,14 @@ def test_credential_status_each_case():
     assert t["status"].tolist() == ["valid", "expires during the assignment", "missing", "not required", "valid"]
 
 
+def test_dates_from_a_spreadsheet_read_as_text_work_too():
+    staff = [{"id": "A", "role": "teacher librarian", "credential": "teacher librarian services", "expires": "2027-03-01"}]
+    assert credential_status(staff, date(2027, 6, 30))["status"].tolist() == ["expires during the assignment"]
+    people = [{"employee_id": "E1", "separation_date": "2026-07-15"}, {"employee_id": "E2", "separation_date": ""}]
+    accounts = [{"account": "a", "employee_id": "E1", "active": True}, {"account": "b", "employee_id": "E2", "active": True}]
+    assert accounts_to_disable(accounts, people, date(2026, 8, 1)) == ["a"]
+
+
 def test_accounts_to_disable_each_case():
     people = [{"employee_id": "E1", "separation_date": date(2026, 8, 1)},  # leaves on the review day
               {"employee_id": "E2", "separation_date": date(2026, 8, 2)},  # leaves tomorrow
@@ -189,6 +197,10 @@ def test_an_employee_never_earns_less_next_year(step, years_, growth):
     (lambda: accounts_to_disable([{"account": "a", "employee_id": "E1", "active": "yes"}], [{"employee_id": "E1", "separation_date": None}],
                                  date(2026, 8, 1)), "active", "yes"),
     (lambda: accounts_to_disable([], [], "2026-08-01"), "as_of", "2026-08-01"),
+    (lambda: accounts_to_disable([{"account": "a", "employee_id": "E1", "active": True}],
+                                 [{"employee_id": "E1", "separation_date": "tomorrow"}], date(2026, 8, 1)), "separation_date", "tomorrow"),
+    (lambda: credential_status([{"id": "A", "role": "teacher librarian", "credential": "x", "expires": "next June"}], date(2027, 6, 30)),
+     "expires", "next June"),
     (lambda: needs_bargaining([{"id": "c1", "matters": "morale"}]), "matters", "morale"),
 ])
 def test_bad_input_names_the_argument_and_the_value(call, field, value):

@@ -26,7 +26,7 @@ def _length(answer):
 
 def _ig1_missing_total(ctx):
     from workbook.principles.t1.givens import ig1_in_place
-    from workbook.tools.assessment import ig1_gap_assessment
+    from workbook.tools.security_assessment import ig1_gap_assessment
 
     table = ig1_gap_assessment(ig1_in_place(ctx.district, ctx["seed"]))
     return round(1 - table.attrs["coverage"], 3)

@@ -26,6 +26,7 @@ __all__ = [
     "as_table",
     "text_list",
     "is_blank",
+    "check_date",
 ]
 
 
@@ -260,3 +261,34 @@ def is_blank(value: Any) -> bool:
         return bool(value != value)  # NaN from a spreadsheet's empty cell
     except (TypeError, ValueError):
         return False
+
+
+def check_date(name: str, value: Any) -> Any:
+    """A date (``datetime.date``) from a date, a timestamp or text such as ``"2027-06-30"``; ``None`` when blank.
+
+    >>> check_date("expires", "2027-06-30")
+    datetime.date(2027, 6, 30)
+    >>> check_date("expires", None) is None
+    True
+    >>> check_date("expires", "next June")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: expires = 'next June' is not allowed: expected a date such as 2027-06-30, or empty
+    """
+    import datetime
+
+    import pandas as pd
+
+    if is_blank(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise InputError(name, value, "a date such as 2027-06-30, or empty") from None
+    if pd.isna(stamp):
+        return None
+    return stamp.date()

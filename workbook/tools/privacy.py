@@ -32,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_table, check_choice, is_blank, text_list
+from workbook.tools._validate import as_table, check_choice, check_date, is_blank, text_list
 
 __all__ = [
     "AB1584_TERMS",
@@ -211,7 +211,6 @@ def dpa_tracker(vendors: Any, as_of: date) -> Any:
     >>> t["status"].tolist()
     ['no agreement', 'expired']
     """
-    import pandas as pd
 
     if not isinstance(as_of, date):
         raise InputError("as_of", as_of, "a date such as datetime.date(2026, 9, 1)")
@@ -221,8 +220,8 @@ def dpa_tracker(vendors: Any, as_of: date) -> Any:
         if not isinstance(row["student_data"], (bool,)) and str(row["student_data"]) not in ("True", "False"):
             raise InputError("student_data", row["student_data"], "True or False")
         result = score_agreement(row["agreement"], row["terms"])
-        ends = row["expires"]
-        expired = ends is not None and not is_blank(ends) and pd.Timestamp(ends).date() < as_of
+        ends = check_date("expires", row["expires"])
+        expired = ends is not None and ends < as_of
         present.append(len(result.present))
         missing.append("; ".join(result.missing))
         if str(row["student_data"]) != "True":

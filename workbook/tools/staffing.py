@@ -33,8 +33,8 @@ from datetime import date
 from typing import Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import (as_float_array, as_table, check_choice, check_count, check_number, check_rate, is_blank,
-                                      text_list)
+from workbook.tools._validate import (as_float_array, as_table, check_choice, check_count, check_date, check_number, check_rate,
+                                      is_blank, text_list)
 from workbook.tools.benefits import benefit_lines
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import fiscal_years
@@ -236,8 +236,6 @@ def credential_status(staff: Any, through: date) -> Any:
     >>> t["status"].tolist()
     ['expires during the assignment', 'not required']
     """
-    import pandas as pd
-
     if not isinstance(through, date):
         raise InputError("through", through, "a date such as datetime.date(2027, 6, 30)")
     frame = as_table("staff", staff, ["id", "role", "credential", "expires"], noun="person")
@@ -249,7 +247,7 @@ def credential_status(staff: Any, through: date) -> Any:
             status.append("not required")
         elif not held:
             status.append("missing")
-        elif not is_blank(row["expires"]) and pd.Timestamp(row["expires"]).date() < through:
+        elif (ends := check_date("expires", row["expires"])) is not None and ends < through:
             status.append("expires during the assignment")
         else:
             status.append("valid")
@@ -269,14 +267,11 @@ def accounts_to_disable(accounts: Any, employees: Any, as_of: date) -> list[str]
     ...                     [{"employee_id": "E1", "separation_date": date(2026, 6, 30)}], date(2026, 8, 1))
     ['jdoe', 'old-vendor']
     """
-    import pandas as pd
-
     if not isinstance(as_of, date):
         raise InputError("as_of", as_of, "a date such as datetime.date(2026, 8, 1)")
     acc = as_table("accounts", accounts, ["account", "employee_id", "active"], noun="account")
     hr = as_table("employees", employees, ["employee_id", "separation_date"])
-    left = {str(r["employee_id"]): (None if is_blank(r["separation_date"]) else pd.Timestamp(r["separation_date"]).date())
-            for _, r in hr.iterrows()}
+    left = {str(r["employee_id"]): check_date("separation_date", r["separation_date"]) for _, r in hr.iterrows()}
     out = []
     for _, row in acc.iterrows():
         if not isinstance(row["active"], bool):

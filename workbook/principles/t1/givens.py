@@ -243,7 +243,7 @@ def ig1_in_place(district: Any, seed: int) -> dict[int, int]:
     >>> sorted(done)[:3], all(v >= 0 for v in done.values())
     ([1, 2, 3], True)
     """
-    from workbook.tools.assessment import ig1_safeguards
+    from workbook.tools.security_assessment import ig1_safeguards
 
     rng = _rng(district, seed, "ig1")
     out = {}
