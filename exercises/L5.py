@@ -7,9 +7,16 @@ edition: it drives the self-check.
 
 from __future__ import annotations
 
-from workbook.principles.l5.givens import department_positions, draft_raci, readiness_survey, solution_options
+from workbook.principles.l5.givens import department_goals, department_positions, draft_raci, readiness_survey, solution_options
+from workbook.tools.goals import goal_alignment
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
 from workbook.tools.organization import change_readiness, choose_solution, org_chart, raci_faults, single_points_of_knowledge
+
+
+def lcap_gaps(ctx: Context) -> list[str]:
+    lcap, goals = department_goals(ctx["seed"])
+    alignment = goal_alignment(goals, lcap)
+    return alignment.index[~alignment["served"]].tolist()
 
 
 def _positions(ctx: Context):
@@ -63,6 +70,9 @@ RUBRIC = Rubric(
     principle="L5",
     notebook="leadership/L5-organizational-management.ipynb",
     exercises=(
+        Exercise("l5-lcap-gaps", "LCAP goals the department's goals do not serve",
+                 (Check("l5-lcap-gaps", "LCAP goal ids, in the LCAP's order", 3, lcap_gaps, partial=((0.5, 0.5),)),),
+                 hint="For each LCAP goal, look for a department goal that names it; list the ones with none, in the LCAP's order."),
         Exercise("l5-layers", "Layers of the department",
                  (Check("l5-layers", "layers, head included", 2, layers),),
                  hint="Count the levels on the longest reporting line, from the head of the department (layer 1) down."),

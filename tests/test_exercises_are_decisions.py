@@ -26,6 +26,8 @@ DECISIONS = {
     "T2": {"t2-wan-link", "t2-access-points", "t2-backup-worth-it", "t2-form470-deadline", "t2-cep-discount"},
     "T3": {"t3-past-lifespan", "t3-aue-in-plan", "t3-software-ending", "t3-staff-gap", "t3-contract-out", "t3-sla-high"},
     "T4": {"t4-decision-standards", "t4-weakest-area", "t4-gap-list", "t4-incident-duties"},
+    "L2": {"l2-top-need", "l2-equal-top3", "l2-smart-failures", "l2-goals-behind", "l2-cliff-year", "l2-site-first",
+           "l2-radar-plan"},
     "L1": {"l1-top-need", "l1-unscheduled", "l1-ai-credential-month", "l1-models-within-cap", "l1-funded", "l1-iste-gaps"},
     "L3": {"l3-key-players", "l3-plan-gaps", "l3-posting-deadline", "l3-submit-by", "l3-special-earliest", "l3-visit-first"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},
@@ -37,7 +39,7 @@ DECISIONS = {
     "E3": {"e3-costliest-per-user", "e3-drop-at-renewal", "e3-renewal-saving", "e3-adoption-stage", "e3-month-target",
            "e3-csi-eligible"},
     "E4": {"e4-met-share", "e4-red-groups", "e4-no-colour-groups", "e4-absenteeism-colour", "e4-da-groups", "e4-withheld-cells"},
-    "L5": {"l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
+    "L5": {"l5-lcap-gaps", "l5-widest-span", "l5-single-points", "l5-raci-fix", "l5-kotter-weakest", "l5-kotter-start", "l5-solution"},
     "L7": {"l7-critical-path", "l7-latest-delivery", "l7-p-on-time", "l7-ev-vac", "l7-projects-funded"},
 }
 UNITS = re.compile(r"dollars|Mbps|hours|years?\b|fraction|whole number|integer|list|text|True|False|mapping|decimals?|date|"

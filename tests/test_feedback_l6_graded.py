@@ -4,6 +4,8 @@ the instructor publishes answers; no script or remote asset."""
 
 from __future__ import annotations
 
+import html
+
 import re
 from pathlib import Path
 
@@ -93,6 +95,25 @@ def _renderings(v: float) -> set[str]:
     return {f for f in forms if sum(ch.isdigit() for ch in f) >= 3}
 
 
+def _shown(form: str, text: str) -> bool:
+    """Whether ``form`` stands in ``text`` as a number of its own (not inside a longer number or word)."""
+    return re.search(r"(?<![\w.,])" + re.escape(form) + r"(?![\w]|[.,]\d)", text) is not None
+
+
+def _public_text(cohort: dict) -> str:
+    """What every candidate is given anyway: the released notebook's cells (prompts, parameters, readings)."""
+    nb = nbformat.read(next(cohort["subs"].glob(f"*/{cohort['stem']}.ipynb")), as_version=4)
+    return html.escape("\n".join(c.source for c in nb.cells if c.cell_type == "markdown"
+                                  or "parameters" in (c.metadata.get("tags") or [])), quote=False)
+
+
+def _leaks(cohort: dict, who: str, page: str) -> list[tuple]:
+    """Expected values of ``who`` written in ``page``, leaving out numbers the released notebook states itself."""
+    public = _public_text(cohort)
+    return [(key, form) for key, value in cohort["expected"][who].items() for v in _numbers(value)
+            for form in _renderings(v) if _shown(form, page) and not _shown(form, public)]
+
+
 def _text(page: str) -> str:
     return re.sub(r"<style.*?</style>", "", page, flags=re.S)
 
@@ -105,17 +126,17 @@ def test_feedback_shows_scores_reasons_and_no_expected_value(cohort: dict) -> No
     assert "Total</th><td>{0:g}".format(cohort["rubric"].exercise_points + 4) in ana  # all exercises plus the scored criterion
     assert "matches within 0.5%" in ana
     assert "not answered: the placeholder is still in the exercise cell" in ben
-    assert "Hint:</strong> Use device_program_tco" in ben and "Hint:" not in ana  # hints where points were lost
+    first = cohort["rubric"].exercises[0]
+    assert first.hint and f"Hint:</strong> {html.escape(first.hint, quote=False)}" in ben  # hints where points were lost
+    assert "Hint:" not in ana
     # A reflection criterion scored by the instructor, with the level and the comment.
     assert "Fiscal placement: exemplary, 4 of 4" in ana and "You traced the cost to the general fund" in ana
     assert "Comment from dr-lee" in ana
     for who, page in (("ana-reyes", ana), ("ben-okafor", ben)):
-        leaks = [(key, form) for key, value in cohort["expected"][who].items() for v in _numbers(value)
-                 for form in _renderings(v) if form in page]
-        assert leaks == [], leaks
+        assert _leaks(cohort, who, page) == []
         # Hidden checks: their names and points, nothing else.
         for check in cohort["rubric"].hidden:
-            row = re.search(re.escape(check.name) + r" \(hidden check\)</td>(.*?)</tr>", page, flags=re.S)
+            row = re.search(re.escape(html.escape(check.name, quote=False)) + r" \(hidden check\)</td>(.*?)</tr>", page, flags=re.S)
             assert row is not None, check.name
             assert "the details of hidden checks are not shown" in row.group(1)
             assert "matches" not in row.group(1) and "placeholder" not in row.group(1)
@@ -137,10 +158,11 @@ def test_feedback_publish_answers_shows_expected_values(cohort: dict, tmp_path: 
     assert "wrote 1 feedback page(s)" in capsys.readouterr().out
     page = (out / "ben-okafor" / f"{cohort['stem']}.html").read_text(encoding="utf-8")
     expected = cohort["expected"]["ben-okafor"]
-    tco = expected[("l6-tco-5yr", "total over the horizon")]
+    first = cohort["rubric"].exercises[0].checks[0]
+    tco = expected[(first.exercise, first.name)]
     assert f'<td class="wb-fb-expected">{format_expected(tco)}</td>' in page
     for check in cohort["rubric"].hidden:
-        row = re.search(re.escape(check.name) + r" \(hidden check\)</td>(.*?)</tr>", page, flags=re.S)
+        row = re.search(re.escape(html.escape(check.name, quote=False)) + r" \(hidden check\)</td>(.*?)</tr>", page, flags=re.S)
         assert row is not None and "not answered" in row.group(1)
         assert format_expected(expected[(check.exercise, check.name)]) in row.group(1)
     assert "<script" not in page.lower()
@@ -153,5 +175,6 @@ def test_feedback_leak_check_would_see_a_published_value(cohort: dict, tmp_path:
     page = _text(pages[0].read_text(encoding="utf-8"))
     values = [v for key, value in cohort["expected"]["ana-reyes"].items() for v in _numbers(value)]
     assert len(values) >= 10
-    missed = [v for v in values if not any(form in page for form in _renderings(v))]
+    missed = [v for v in values if not any(_shown(form, page) for form in _renderings(v))]
     assert missed == []
+    assert _leaks(cohort, "ana-reyes", page)  # the same check that passes on unpublished pages

@@ -134,3 +134,19 @@ def test_org_chart_properties(rows):
     assert chart.spans.sum() == len(rows) - 1  # every position but the head has exactly one manager
     assert 1 <= chart.layers <= len(rows)
     assert len(chart.vacancies) == sum(bool(r.get("vacant")) for r in rows)
+
+
+def test_goal_alignment_finds_both_kinds_of_gap():
+    from workbook.tools.goals import goal_alignment
+
+    lcap = {"1": "Readers", "2": "Safe schools", "3": "Graduates", "4": "Families"}
+    mine = [{"goal": "Wi-Fi", "lcap": "1,3"}, {"goal": "MFA", "lcap": " 2 "}, {"goal": "Email", "lcap": None},
+            {"goal": "Devices", "lcap": "1"}]
+    t = goal_alignment(mine, lcap)
+    assert t.index[~t["served"]].tolist() == ["4"]
+    assert t.loc["1", "department_goals"] == 2 and t.loc["1", "by"] == "Wi-Fi; Devices"
+    assert t.attrs["unaligned"] == ["Email"]
+    with pytest.raises(InputError, match=r"^goals\[1\]\.goal = '' is not allowed"):
+        goal_alignment([{"goal": "Wi-Fi", "lcap": "1"}, {"goal": "", "lcap": "2"}], lcap)
+    with pytest.raises(InputError, match=r"^lcap_goals = \{\} is not allowed"):
+        goal_alignment(mine, {})

@@ -181,7 +181,7 @@ def directory_requests(district: Any, seed: int) -> DirectoryRequests:
     >>> from workbook.districts import load_district
     >>> d = directory_requests(load_district("sample-urban"), 2)
     >>> list(d.requests["request"])
-    ['PTA school directory', 'Yearbook publisher', 'College fair organizer']
+    ['PTA school directory', 'Newspaper graduation section', 'Nonprofit college fair']
     """
     import pandas as pd
 
@@ -194,8 +194,8 @@ def directory_requests(district: Any, seed: int) -> DirectoryRequests:
     high = int(district.enrollment.g9_12) or total
     asks = [
         ("PTA school directory", ["student name", "home address", "telephone number"], total),
-        ("Yearbook publisher", ["student name", "photograph", "grade level", "activities and sports"], high),
-        ("College fair organizer", ["student name", "email address", "grades and transcripts"], int(district.enrollment.g9_12)),
+        ("Newspaper graduation section", ["student name", "photograph", "grade level", "activities and sports"], high),
+        ("Nonprofit college fair", ["student name", "email address", "grades and transcripts"], int(district.enrollment.g9_12)),
     ]
     rows = [{"request": r, "elements": "; ".join(e), "students": n, "opted_out": int(round(n * share * float(rng.uniform(0.8, 1.2))))}
             for r, e, n in asks]

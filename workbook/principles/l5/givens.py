@@ -15,7 +15,7 @@ import numpy as np
 
 from workbook.tools._validate import check_count
 
-__all__ = ["department_positions", "draft_raci", "readiness_survey", "CHANGE", "solution_options", "SOLUTION"]
+__all__ = ["department_positions", "draft_raci", "readiness_survey", "CHANGE", "solution_options", "SOLUTION", "department_goals"]
 
 #: The change the readiness survey asks about.
 CHANGE = "moving to a new student information system next summer"
@@ -198,3 +198,42 @@ def solution_options(district: Any, seed: int) -> tuple[Any, dict[str, float], f
     # even the smallest department can give the county's shared service the little it needs
     available = round(max(float(options.loc[2, "support_fte"]), min(2.0, district.staff.it * r(0.03, 0.08))), 1)
     return options, weights, available
+
+
+_LCAP = {  # synthetic LCAP goals of the kind California districts adopt
+    "1": "Every student reads and does mathematics at grade level",
+    "2": "Safe, welcoming and well-maintained schools",
+    "3": "Graduates ready for college and career",
+    "4": "Families engaged as partners",
+    "5": "English learners progress toward proficiency",
+}
+_DEPARTMENT = [  # a department goal and the LCAP goals it could serve
+    ("Every classroom passes a wireless coverage test by June", ["1", "3"]),
+    ("Multi-factor authentication for every staff account", ["2"]),
+    ("A device for every student, refreshed on a four-year cycle", ["1", "3", "5"]),
+    ("A parent portal in the families' home languages", ["4", "5"]),
+    ("Dashboards of attendance and grades for every site team", ["1", "3"]),
+    ("Help desk tickets resolved within two business days", ["2"]),
+    ("Move staff email to a hosted service", []),
+    ("Replace the phone system with hosted voice", []),
+]
+
+
+def department_goals(seed: int) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """``(lcap_goals, department goals)``: the district's LCAP goals and a draft of the department's goals (synthetic).
+
+    Five of the draft's goals are drawn (one of them tied to no LCAP goal),
+    each linked to one or two of the LCAP goals it could serve.
+
+    >>> lcap, mine = department_goals(4)
+    >>> len(lcap), len(mine), any(g["lcap"] == "" for g in mine)
+    (5, 5, True)
+    """
+    rng = _rng(seed, 5005)
+    aligned = [_DEPARTMENT[i] for i in sorted(rng.choice(6, size=4, replace=False).tolist())]
+    loose = _DEPARTMENT[6 + int(rng.integers(2))]
+    rows = []
+    for text, could in [*aligned, loose]:
+        k = min(len(could), int(rng.integers(1, 3)))
+        rows.append({"goal": text, "lcap": ", ".join(sorted(rng.choice(could, size=k, replace=False).tolist())) if could else ""})
+    return dict(_LCAP), rows

@@ -1,0 +1,140 @@
+"""Corrections a practitioner's review made to the new principles' readings, tables and exercises.
+
+Each test pins one correction so that it cannot come back: a statute stated
+too broadly, a requester the law does not allow, an exercise whose premise
+was missing. The readings are read from the notebook sources
+(tests/readings_text.py); the givens and calculators are the real ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readings_text import readings_path, readings_text, sections
+from workbook.districts import load_district
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- E1
+
+
+def test_e1_states_californias_directory_information_limits():
+    """Education Code 49073: no directory release to a private profit-making entity (other than
+    employers, prospective employers and the news media), and none for homeless youth without
+    written consent; FERPA alone would allow both."""
+    state = _flat(sections(readings_text("E1"))["Local, community, state and federal requirements"])
+    assert "Education Code 49073 " in state
+    assert "private profit-making entity" in state and "news media" in state
+    assert "homeless" in state and "written consent" in state
+    assert "49073 (directory information" in sections(readings_text("E1"))["Sources"]
+
+
+def test_e1_sopipa_reaches_only_services_designed_and_marketed_for_k12():
+    student_data = _flat(sections(readings_text("E1"))["Student data"])
+    assert "designed and marketed for K-12 school purposes" in student_data
+    assert "used primarily for K-12 school purposes, whether" not in student_data
+
+
+def test_e1_directory_requesters_are_ones_california_law_allows():
+    """A for-profit requester (a yearbook publisher, a tutoring company) gets no directory
+    information in California whatever the notice designates, so the exercise's requesters
+    must be ones EC 49073 allows, and the prompt says so."""
+    from workbook.principles.e1.givens import directory_requests
+
+    for sample in ("sample-rural", "sample-suburban", "sample-urban"):
+        names = list(directory_requests(load_district(sample), 7).requests["request"])
+        assert not any(re.search(r"publisher|company|vendor|tutor", n, re.I) for n in names), names
+    text = readings_path("E1").read_text(encoding="utf-8")
+    prompt = text[text.index("# Exercise 4"):text.index("# Exercise 5")]
+    assert "Education Code 49073 allows" in prompt and "homeless" in prompt
+
+
+def test_e1_survey_exercise_states_when_ppra_requires_prior_written_consent():
+    """PPRA's prior written consent applies to surveys funded by the U.S. Department of Education
+    that students must take; other surveys need notice and an opt-out (and California's 51513 and
+    51938 rules). The prompt must state the premise its answer rests on."""
+    text = readings_path("E1").read_text(encoding="utf-8")
+    prompt = _flat(text[text.index("# Exercise 6"):text.index("<!-- shared: reflections -->")])
+    assert "U.S. Department of Education grant" in prompt and "must take it" in prompt
+    privacy = _flat(sections(readings_text("E1"))["Privacy and confidentiality"])
+    assert "51938" in privacy
+
+
+# ---------------------------------------------------------------- E2
+
+
+def test_e2_calpers_membership_is_twenty_hours_a_week_or_a_thousand_hours():
+    """A classified employee hired into a permanent half-time-or-more position is a CalPERS member
+    from the first day; the 1,000-hour rule is for the others (Government Code 20305)."""
+    pensions = _flat(sections(readings_text("E2"))["STRS/PERS"])
+    assert "20 hours a week" in pensions and "1,000 hours" in pensions and "20305" in pensions
+    assert "membership starts at 1,000 hours in a fiscal year" not in pensions
+
+
+# ---------------------------------------------------------------- E3
+
+
+def test_e3_bass_prompt_says_the_fit_is_to_cumulative_counts():
+    """fit_bass and the rubric fit m*F(t) to the cumulative adopters; a candidate who fits the
+    month's new adopters gets other coefficients, so the prompt must say which counts."""
+    from workbook.tools.diffusion import bass_cumulative, fit_bass
+
+    text = readings_path("E3").read_text(encoding="utf-8")
+    prompt = _flat(text[text.index("# Exercise 5"):text.index("# Exercise 6")])
+    assert "**cumulative** counts" in prompt
+    months = list(range(1, 15))
+    counts = bass_cumulative(months, 0.02, 0.4, 500)
+    fit = fit_bass(months, counts, market=500)
+    assert (round(fit.p, 3), round(fit.q, 3)) == (0.02, 0.4)
+
+
+# ---------------------------------------------------------------- E5 and the shared tables
+
+
+def test_calstrs_projection_note_says_what_the_19_10_percent_is():
+    """19.10% is not 'the rate in statute for the employer base': the base is 8.25% (EC 22901);
+    19.10% adds the supplemental rate of EC 22901.7 (AB 1469), which the board may move."""
+    from workbook.tools.reference import reference_table
+
+    table = reference_table("pension_rates")
+    note = table[(table["system"] == "calstrs") & (table["fiscal_year"] == "2026-27")]["note"].iloc[0]
+    assert "8.25% base" in note and "22901.7" in note and "rate in statute for the employer base" not in note
+
+
+def test_e5_device_life_is_marked_as_an_assumption():
+    """Four-to-six-year device life has no authoritative source (domain facts: L): say so in the text."""
+    facilities = _flat(sections(readings_text("E5"))["Facilities funding"])
+    assert "four to six years (a common planning assumption, not a published standard)" in facilities
+
+
+# ---------------------------------------------------------------- E2 and L4: merit systems
+
+
+def test_merit_system_adoption_is_not_only_a_small_district_board_vote():
+    """EC 45223 lets a board under 3,000 ADA adopt the merit system; a larger district adopts it by
+    an election the classified employees petition for (EC 45221); commissions may have five members."""
+    for pid, topic in (("E2", "Classified and certificated staff"), ("L4", "Recruitment")):
+        text = _flat(sections(readings_text(pid))[topic])
+        assert "45223" in text and "45221" in text and "45247" in text, pid
+
+
+def test_e1_california_directory_information_excludes_place_of_birth():
+    """FERPA's list includes place of birth; California's (EC 49061, AB 699 of 2017) does not, and
+    the annual notice must say directory information holds nothing indicating national origin."""
+    from workbook.tools.reference import reference_table
+
+    state = _flat(sections(readings_text("E1"))["Local, community, state and federal requirements"])
+    assert "49061" in state and "AB 699" in state and "place of birth" in state
+    elements = reference_table("student_data_elements").set_index("element")
+    assert "49061" in elements.loc["date of birth", "source"]
+    assert "place of birth" not in set(elements.index)
+
+
+def test_e3_states_the_ada_title_ii_compliance_dates():
+    """The 2024 DOJ rule's dates by population (April 24, 2026 at 50,000 or more; April 26, 2027
+    below) are what a district plans to; 'in 2026 and 2027 depending on size' hid them."""
+    tools = _flat(sections(readings_text("E3"))["The tools and resources available to teachers"])
+    assert "April 24, 2026" in tools and "April 26, 2027" in tools and "50,000" in tools and "28 CFR 35.200" in tools
