@@ -12,6 +12,7 @@ from workbook.principles.l4.givens import MINUTES_PER_TICKET, PAID_HOURS, interv
 from workbook.principles.t3.givens import support_technicians
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
 from workbook.tools.people import rater_agreement, ranking, technicians_to_hire, weighted_scores, workload_fte
+from workbook.tools.staffing import position_cost
 
 
 def _panel(ctx: Context):
@@ -51,6 +52,11 @@ def fte_needed(ctx: Context) -> float:
 
 def hire(ctx: Context) -> int:
     return technicians_to_hire(fte_needed(ctx), support_technicians(ctx.district, ctx["seed"]))
+
+
+def hire_cost(ctx: Context) -> float:
+    one = position_cost("Computer support technician", [ctx.district.salaries.it], ctx["fiscal_year"], "calpers", salary_object="2400")
+    return hire(ctx) * float(one.table["total"].iloc[0])
 
 
 RUBRIC = Rubric(
@@ -99,6 +105,13 @@ RUBRIC = Rubric(
             "Technician positions to request",
             (Check("l4-hire", "whole positions", 3, hire),),
             hint="The gap between the work's FTE and the staff on hand, rounded up to a whole position; zero if there is no gap.",
+        ),
+        Exercise(
+            "l4-hire-cost",
+            "First-year cost of the positions requested",
+            (Check("l4-hire-cost", "dollars, salary and employer benefits", 2, hire_cost, rtol=0.005, atol=1.0, partial=((0.05, 0.5),)),),
+            hint="One position's salary plus each employer benefit at the fiscal year's rates (CalPERS for classified staff), "
+                 "times the positions you request.",
         ),
     ),
     reflections=(

@@ -216,3 +216,20 @@ def test_a_district_brings_its_own_usage_export(tmp_path):
     mine = usage_summary(load_dataset("instructional_tools", d, 0, path=tools_file), load_dataset("tool_usage", d, 0, path=usage_file))
     assert mine["cost_per_active_user"].tolist() == pytest.approx(usage_summary(inventory, usage)["cost_per_active_user"].tolist())
     assert math.isclose(float(mine["annual_cost"].sum()), float((inventory["licences"] * inventory["price_per_licence"]).sum()))
+
+
+def test_each_bar_of_the_renewal_chart_sits_at_its_own_tool():
+    from workbook.principles.e3.charts import cost_per_user_chart
+
+    d = load_district("sample-suburban")
+    summary = usage_summary(tool_inventory(d, 11), tool_usage(d, 11))
+    plan = renewal_plan(summary)
+    ax = cost_per_user_chart(plan, summary).axes[0]
+    labels = {round(tick): label.get_text() for tick, label in zip(ax.get_yticks(), ax.get_yticklabels())}
+    cost = summary.set_index("tool")["cost_per_active_user"]
+    decision = plan.set_index("tool")["decision"]
+    for bar in ax.patches:
+        name = labels[round(bar.get_y() + bar.get_height() / 2)]
+        assert bar.get_width() == pytest.approx(cost[name])
+        assert (bar.get_hatch() == "//") == (decision[name] == "drop")
+

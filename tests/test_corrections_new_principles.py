@@ -89,3 +89,60 @@ def test_e3_bass_prompt_says_the_fit_is_to_cumulative_counts():
     counts = bass_cumulative(months, 0.02, 0.4, 500)
     fit = fit_bass(months, counts, market=500)
     assert (round(fit.p, 3), round(fit.q, 3)) == (0.02, 0.4)
+
+
+# ---------------------------------------------------------------- E5 and the shared tables
+
+
+def test_calstrs_projection_note_says_what_the_19_10_percent_is():
+    """19.10% is not 'the rate in statute for the employer base': the base is 8.25% (EC 22901);
+    19.10% adds the supplemental rate of EC 22901.7 (AB 1469), which the board may move."""
+    from workbook.tools.reference import reference_table
+
+    table = reference_table("pension_rates")
+    note = table[(table["system"] == "calstrs") & (table["fiscal_year"] == "2026-27")]["note"].iloc[0]
+    assert "8.25% base" in note and "22901.7" in note and "rate in statute for the employer base" not in note
+
+
+def test_e5_device_life_is_marked_as_an_assumption():
+    """Four-to-six-year device life has no authoritative source (domain facts: L): say so in the text."""
+    facilities = _flat(sections(readings_text("E5"))["Facilities funding"])
+    assert "four to six years (a common planning assumption, not a published standard)" in facilities
+
+
+# ---------------------------------------------------------------- E2 and L4: merit systems
+
+
+def test_merit_system_adoption_is_not_only_a_small_district_board_vote():
+    """EC 45223 lets a board under 3,000 ADA adopt the merit system; a larger district adopts it by
+    an election the classified employees petition for (EC 45221); commissions may have five members."""
+    for pid, topic in (("E2", "Classified and certificated staff"), ("L4", "Recruitment")):
+        text = _flat(sections(readings_text(pid))[topic])
+        assert "45223" in text and "45221" in text and "45247" in text, pid
+
+
+def test_e1_california_directory_information_excludes_place_of_birth():
+    """FERPA's list includes place of birth; California's (EC 49061, AB 699 of 2017) does not, and
+    the annual notice must say directory information holds nothing indicating national origin."""
+    from workbook.tools.reference import reference_table
+
+    state = _flat(sections(readings_text("E1"))["Local, community, state and federal requirements"])
+    assert "49061" in state and "AB 699" in state and "place of birth" in state
+    elements = reference_table("student_data_elements").set_index("element")
+    assert "49061" in elements.loc["date of birth", "source"]
+    assert "place of birth" not in set(elements.index)
+
+
+def test_e3_states_the_ada_title_ii_compliance_dates():
+    """The 2024 DOJ rule's dates by population (April 24, 2026 at 50,000 or more; April 26, 2027
+    below) are what a district plans to; 'in 2026 and 2027 depending on size' hid them."""
+    tools = _flat(sections(readings_text("E3"))["The tools and resources available to teachers"])
+    assert "April 24, 2026" in tools and "April 26, 2027" in tools and "50,000" in tools and "28 CFR 35.200" in tools
+
+
+def test_e5_erate_reaches_the_district_as_a_discount_or_a_bear_reimbursement():
+    """'E-rate is not revenue at all' overlooks BEAR: a district that pays in full receives a
+    reimbursement the business office books months later; the reading names both routes."""
+    sources = _flat(sections(readings_text("E5"))["Funding sources"])
+    assert "Form 474" in sources and "Form 472" in sources and "BEAR" in sources
+    assert "is not revenue at all" not in sources

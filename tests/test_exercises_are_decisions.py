@@ -26,6 +26,8 @@ DECISIONS = {
     "T2": {"t2-wan-link", "t2-access-points", "t2-backup-worth-it", "t2-form470-deadline", "t2-cep-discount"},
     "T3": {"t3-past-lifespan", "t3-aue-in-plan", "t3-software-ending", "t3-staff-gap", "t3-contract-out", "t3-sla-high"},
     "T4": {"t4-decision-standards", "t4-weakest-area", "t4-gap-list", "t4-incident-duties"},
+    "L2": {"l2-top-need", "l2-equal-top3", "l2-smart-failures", "l2-goals-behind", "l2-cliff-year", "l2-site-first",
+           "l2-radar-plan"},
     "L1": {"l1-top-need", "l1-unscheduled", "l1-ai-credential-month", "l1-models-within-cap", "l1-funded", "l1-iste-gaps"},
     "L3": {"l3-key-players", "l3-plan-gaps", "l3-posting-deadline", "l3-submit-by", "l3-special-earliest", "l3-visit-first"},
     "E1": {"e1-weakest-term", "e1-stop-data", "e1-directory-release", "e1-withheld-cells", "e1-survey-consent"},

@@ -20,6 +20,8 @@ OTHER_PARAMETERS = {
     "T3": {"seed": 77, "plan_years": 7, "fiscal_year": "2027-28", "sla_p1_hours": 2.0, "sla_p2_hours": 12.0},
     "T4": {"seed": 11, "gap_threshold": 3},
     "L1": {"seed": 77, "target_level": 4},
+    "L2": {"seed": 77, "plan_years": 4, "tolerance": 0.05, "fiscal_year": "2027-28",
+           "weights": {"teachers": 0.2, "students": 0.2, "families": 0.4, "classified staff": 0.1, "administrators": 0.1}},
     "L3": {"seed": 77, "lead_business_days": 8, "min_responses": 150, "fiscal_year": "2027-28"},
     "E1": {"seed": 77, "min_cell_size": 20, "fiscal_year": "2027-28"},
     "L4": {"seed": 77, "productive_share": 0.6, "fiscal_year": "2027-28"},
@@ -91,6 +93,14 @@ def test_l1_a_higher_target_level_raises_every_teacher_priority(other_runs):
     at_three = load_rubric("L1").exercise("l1-teacher-priorities").checks[0].expected(Context("L1", {**params, "target_level": 3}))
     assert set(at_four) == set(at_three)
     assert all(at_four[s] > at_three[s] for s in at_three)
+
+
+def test_l2_a_tighter_tolerance_puts_at_least_as_many_goals_behind(other_runs):
+    nb, params = other_runs("L2")
+    behind = recorded_answers(nb)["l2-goals-behind"]
+    at_default = load_rubric("L2").exercise("l2-goals-behind").checks[0].expected(Context("L2", {**params, "tolerance": 0.10}))
+    assert set(at_default) <= set(behind)
+    assert recorded_answers(nb)["l2-top-need"] == load_rubric("L2").exercise("l2-top-need").checks[0].expected(Context("L2", params))
 
 
 def test_e3_a_higher_utilization_floor_drops_at_least_as_many_tools(other_runs):

@@ -50,6 +50,10 @@ SCHEMAS: dict[str, Schema] = {
                                   generator="workbook.principles.e3.givens:tool_inventory"),
     "tool_usage": Schema(("tool", "school", "month", "logins", "active_users"), numbers=("logins", "active_users"),
                          generator="workbook.principles.e3.givens:tool_usage"),
+    "staff_skills_survey": Schema(("respondent", "role", "school", "skill", "level"), numbers=("level",),
+                                  generator="workbook.principles.l1.givens:skills_survey"),
+    "stakeholder_survey": Schema(("respondent", "group", "need", "importance", "current"), numbers=("importance", "current"),
+                                 generator="workbook.principles.l2.givens:stakeholder_survey"),
 }
 
 
@@ -57,7 +61,7 @@ def dataset_names() -> list[str]:
     """The datasets :func:`load_dataset` knows.
 
     >>> dataset_names()
-    ['device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'tool_usage']
+    ['device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage']
     """
     return sorted(SCHEMAS)
 
@@ -94,7 +98,7 @@ def load_dataset(name: str, district: Any, seed: int, path: str | Path | None = 
     >>> load_dataset("tickets", "sample-rural", 2026)
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'tool_usage'
+    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage'
     """
     check_choice("name", name, dataset_names())
     schema = SCHEMAS[name]

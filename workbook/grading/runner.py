@@ -177,23 +177,49 @@ def _grade(job: Job, result: Result) -> Result:
 # --------------------------------------------------------------------------- running
 
 
-def _die_with(parent: int) -> None:
-    """In a pool worker: be killed when the grader dies (even by ``kill -9``), or leave if it already has."""
+def _die_with(grader: int) -> None:
+    """In a pool worker: leave at once when the grader dies (even by ``kill -9``), or if it already has.
+
+    A worker's parent is the grader, or the fork server, which in turn lives
+    as long as any worker does: so the worker watches the grader itself (a
+    pidfd, in a thread that only waits), and asks to be killed with its parent.
+    """
     if sys.platform == "linux":
         import ctypes
+        import select
         import signal
+        import threading
 
         ctypes.CDLL(None, use_errno=True).prctl(1, ctypes.c_ulong(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
+        try:
+            pidfd = os.pidfd_open(grader)
+        except ProcessLookupError:
+            os._exit(1)
+
+        def watch() -> None:
+            select.select([pidfd], [], [])
+            os._exit(1)
+
+        threading.Thread(target=watch, name="watch-grader", daemon=True).start()
+    elif os.getppid() != grader:
         os._exit(1)
 
 
 def _executor(workers: int) -> Any:
+    """A process pool; on Linux its workers fork from a fork server that imported the grader once.
+
+    The fork server is a fresh, single-threaded process started for this pool
+    (never a fork of the caller), so workers inherit nothing of the caller.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_die_with, initargs=(os.getpid(),))
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["workbook.grading.pool_preload"])  # imported once, not once per worker
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
 
 
 def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None]) -> None:

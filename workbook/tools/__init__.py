@@ -34,6 +34,8 @@ by this package itself (``import workbook.tools.finance`` loads only that).
 ``standards``            a standards crosswalk and a technical-concepts self-assessment
 ``training``             training needs (gap x headcount), cost per trained staff, funding
 ``training_sequence``    a training scope and sequence: prerequisites (networkx), capacity
+``planning``             needs assessment, SMART goals tracked, plan cost over its life, site plans
+``trends``               a trends radar: Hype Cycle phase, ring, evidence that would move it
 ``adoption``             instructional tools: cost per active user, overlap, renewal
 ``diffusion``            adoption curves: Rogers' categories, Bass and logistic fits
 ``privacy``              student data: inventory, vendor agreements, data flows between systems

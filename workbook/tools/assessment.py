@@ -182,7 +182,7 @@ def group_masks(students: Any, flags: Sequence[str] = (), categories: Sequence[s
     masks: dict[str, Any] = {"All Students": pd.Series(True, index=table.index)}
     for column in flags:
         values = table[column]
-        if not values.map(lambda v: isinstance(v, (bool, np.bool_))).all():
+        if values.dtype != bool and not values.map(lambda v: isinstance(v, (bool, np.bool_))).all():
             raise InputError(f"students.{column}", values.tolist()[:5], "True or False for every student")
         masks[column] = values.astype(bool)
     for column in categories:
@@ -256,8 +256,10 @@ def results_by_group(results: Any, subject: str, flags: Sequence[str] = (), cate
 def _ssids(values: Any) -> Any:
     import pandas as pd
 
-    text = pd.Series(values).astype(object).map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip())
-    return text.str.replace(r"\.0$", "", regex=True)
+    series = pd.Series(values)
+    floats = series.map(lambda v: isinstance(v, float)) if series.dtype == object else pd.Series(series.dtype.kind == "f", index=series.index)
+    text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    return text.where(~floats, text.str.replace(r"\.0$", "", regex=True))
 
 
 def match_on_ssid(records: Any, enrollment: Any, column: str = "ssid") -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -219,7 +219,7 @@ def absenteeism_by_group(students: Any, flags: Sequence[str] = (), categories: S
     import pandas as pd
 
     table = as_table("students", students, (column, *flags, *categories), noun="student")
-    if not table[column].map(lambda v: isinstance(v, (bool, np.bool_))).all():
+    if table[column].dtype != bool and not table[column].map(lambda v: isinstance(v, (bool, np.bool_))).all():
         raise InputError(f"students.{column}", table[column].tolist()[:5], "True or False for every student")
     rows = [{"group": g, "students": int(m.sum()), "rate": float(table.loc[m.to_numpy(), column].mean())}
             for g, m in group_masks(table, flags, categories).items() if m.any()]

@@ -27,16 +27,21 @@ def cost_per_user_chart(plan: Any, summary: Any, title: str = "Cost per active u
     >>> from workbook.tools.adoption import renewal_plan, usage_summary
     >>> d = load_district("sample-rural")
     >>> s = usage_summary(tool_inventory(d, 1), tool_usage(d, 1))
-    >>> cost_per_user_chart(renewal_plan(s), s).axes[0].get_xlabel()
+    >>> fig = cost_per_user_chart(renewal_plan(s), s)
+    >>> fig.axes[0].get_xlabel()
     'Cost per active user a year (US$)'
+    >>> cheapest = s.sort_values("cost_per_active_user")["tool"].iloc[0]   # the bottom bar is the cheapest tool
+    >>> fig.axes[0].get_yticklabels()[0].get_text() == cheapest
+    True
     """
     frame = summary.set_index("tool")["cost_per_active_user"].sort_values()
     decisions = plan.set_index("tool")["decision"]
     fig, ax = new_figure(title, "Cost per active user a year (US$)", "Tool")
+    names = list(frame.index)
     for decision, color, hatch in (("keep", PALETTE[0], ""), ("drop", PALETTE[4], "//")):
-        names = [t for t in frame.index if decisions.get(t) == decision]
-        ax.barh(names, [min(frame[t], 1e6) for t in names], color=color, hatch=hatch, edgecolor="white", label=decision)
-    ax.set_yticks(range(len(frame)), list(frame.index))
+        rows = [i for i, t in enumerate(names) if decisions.get(t) == decision]
+        ax.barh(rows, [min(float(frame.iloc[i]), 1e6) for i in rows], color=color, hatch=hatch, edgecolor="white", label=decision)
+    ax.set_yticks(range(len(names)), names)
     money_axis(ax, "x")
     ax.legend(loc="lower right", fontsize=8)
     return fig

@@ -49,6 +49,9 @@ def grid_chart(grid: Any, table: Any = None, title: str = "Dashboard five-by-fiv
         for group, row in table.iterrows():
             if row["colour"] is not None:
                 placed.setdefault((row["status_level"], row["change_level"]), []).append(_short(str(group)))
+        key = sorted({f"{_short(str(g))} {g}" for g, row in table.iterrows() if row["colour"] is not None})
+        if key:
+            fig.text(0.01, -0.02, "Groups: " + "; ".join(key), fontsize=7, ha="left", va="top", wrap=True)
         for (status, change), names in placed.items():
             y = len(rows) - 1 - rows.index(status)
             ax.text(cols.index(change) + 0.5, y + 0.42, "\n".join(", ".join(names[k:k + 3]) for k in range(0, len(names), 3)),
