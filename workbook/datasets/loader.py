@@ -62,6 +62,10 @@ SCHEMAS: dict[str, Schema] = {
                              generator="workbook.principles.e4.givens:sis_enrollment"),
     "benchmark_results": Schema(("ssid", "grade", "score", "band"), numbers=("grade", "score"), text=("ssid",),
                                 generator="workbook.principles.e4.givens:benchmark_results"),
+    "staff_skills_survey": Schema(("respondent", "role", "school", "skill", "level"), numbers=("level",),
+                                  generator="workbook.principles.l1.givens:skills_survey"),
+    "stakeholder_survey": Schema(("respondent", "group", "need", "importance", "current"), numbers=("importance", "current"),
+                                 generator="workbook.principles.l2.givens:stakeholder_survey"),
 }
 
 
@@ -70,7 +74,8 @@ def dataset_names() -> list[str]:
 
     >>> dataset_names()  # doctest: +NORMALIZE_WHITESPACE
     ['benchmark_results', 'caaspp_results', 'device_inventory', 'helpdesk_tickets', 'instructional_tools',
-     'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'tool_usage']
+     'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'staff_skills_survey',
+     'stakeholder_survey', 'tool_usage']
     """
     return sorted(SCHEMAS)
 
@@ -107,7 +112,7 @@ def load_dataset(name: str, district: Any, seed: int, path: str | Path | None = 
     >>> load_dataset("tickets", "sample-rural", 2026)
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'benchmark_results', 'caaspp_results', 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'tool_usage'
+    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'benchmark_results', 'caaspp_results', 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage'
     """
     check_choice("name", name, dataset_names())
     schema = SCHEMAS[name]

@@ -36,7 +36,8 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     survey
         The stakeholder survey (``group``, ``need``, ``importance``, ``current``).
     weights
-        The starting weight of each group.
+        The starting weight of each group; each slider runs from 0.05 to 1 (the
+        calculator refuses all-zero weights, and every group keeps some voice).
 
     Returns
     -------
@@ -44,7 +45,7 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     """
     import ipywidgets as w
 
-    sliders = {g: w.FloatSlider(value=float(v), min=0, max=1, step=0.05, description=g, continuous_update=False)
+    sliders = {g: w.FloatSlider(value=float(v), min=0.05, max=1, step=0.05, description=g, continuous_update=False)
                for g, v in weights.items()}
     items = list(sliders.values())
     rows = [w.HBox(items[i:i + 2]) for i in range(0, len(items), 2)]
