@@ -36,7 +36,8 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     survey
         The stakeholder survey (``group``, ``need``, ``importance``, ``current``).
     weights
-        The starting weight of each group.
+        The starting weight of each group; each slider runs from 0.05 to 1 (the
+        calculator refuses all-zero weights, and every group keeps some voice).
 
     Returns
     -------

@@ -33,6 +33,8 @@ def solution_explorer(options: Any, weights: dict[str, float], support: float, r
     """Sliders for each criterion's weight and for the support staff available; the ranking follows."""
     import ipywidgets as w
 
+    # Each criterion keeps some weight (0.05 at least): with every weight at 0 nothing could be ranked, and the
+    # explorer must always show its chart and table.
     sliders = {k: w.FloatSlider(value=v, min=0.05, max=1, step=0.05, description=f"Weight: {k}", continuous_update=False)
                for k, v in weights.items()}
     staff = w.FloatSlider(value=support, min=0, max=3, step=0.1, description="Support staff available (FTE)", continuous_update=False)
