@@ -148,6 +148,14 @@ def loop(runs: list[tuple[str, Path, dict[str, Any]]], out: Path) -> tuple[float
     return time.perf_counter() - start, _cpu_self_and_children() - cpu
 
 
+def statuses(gradebook: Path) -> dict[str, int]:
+    """How many results of each status the gradebook holds (every submission should be ``graded``)."""
+    import sqlite3
+
+    with sqlite3.connect(str(gradebook)) as db:
+        return dict(db.execute("SELECT status, COUNT(*) FROM results GROUP BY status").fetchall())
+
+
 def dask_grade(grade: list[str], gradebook: Path) -> tuple[float, int]:
     """``workbook grade --dask-scheduler`` against a local scheduler with two worker processes (two threads each).
 
@@ -185,12 +193,14 @@ def run(candidates: int, out_dir: Path, dask: bool = True) -> dict[str, Any]:
                      "cpu_s_per_notebook": round(cpu_loop / n, 3)},
             "workbook_grade": {"wall_s": round(wall_grade, 2), "notebooks_per_s": round(n / wall_grade, 3), "exit_code": code,
                                "peak_rss_mb": round(peak / 2**20), "cpu_s_per_notebook": round(cpu_grade / n, 3),
-                               "includes": "start-up, roster, warm parent, workers"},
+                               "includes": "start-up, roster, warm parent, workers",
+                               "statuses": statuses(where / "grades" / "gradebook.sqlite")},
             "regrade_one_candidate_s": round(wall_regrade, 2), "regrade_exit_code": code2,
         }
         if dask:
             report["dask_two_workers"] = {"wall_s": round(wall_dask, 2), "notebooks_per_s": round(n / wall_dask, 3),
                                           "exit_code": code3, "ratio": round(wall_loop / wall_dask, 2),
+                                          "statuses": statuses(where / "grades-dask" / "gradebook.sqlite"),
                                           "includes": "each worker's warm parent start; local scheduler, 2 worker processes x 2 threads"}
         report["ratio"] = round(report["workbook_grade"]["notebooks_per_s"] / report["loop"]["notebooks_per_s"], 2)
         # What the ratio would be on a machine of its own: the loop keeps about one core busy, the
@@ -219,6 +229,8 @@ def markdown(r: dict[str, Any]) -> str:
         *([f"| `workbook grade --dask-scheduler`, local scheduler, 2 worker processes | {r['dask_two_workers']['wall_s']} | "
            f"{r['dask_two_workers']['notebooks_per_s']} | - | {r['dask_two_workers']['ratio']}x |"] if "dask_two_workers" in r else []),
         "",
+        f"Results: {r['workbook_grade']['statuses']}"
+        + (f" (Dask: {r['dask_two_workers']['statuses']})" if "dask_two_workers" in r else "") + ". "
         f"Regrading one candidate (`--regrade c00`, {len(r['principles'])} notebooks): {r['regrade_one_candidate_s']} s. "
         f"CPU seconds per notebook, loop over grader: {r['cpu_ratio']}x (the loop keeps one core busy, the grader all "
         f"{m['cpus']}).", "",
