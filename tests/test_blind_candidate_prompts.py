@@ -51,3 +51,21 @@ def test_e1_suppression_prompt_states_the_order_of_the_passes():
     library = suppress_small_counts(counts, 11, row_totals=True, column_totals=True).withheld
     assert library == _suppress_by_hand(counts, 11, rows_first=True)
     assert library != _suppress_by_hand(counts, 11, rows_first=False)
+
+
+def test_l7_status_report_prompt_says_which_days_count_in_planned_value():
+    """'Working day 20' read on the schedule's own numbering (day 0 first) would count day 20 too:
+    the SPI moves by more than the check's tolerance, so the prompt says days 0 to 19."""
+    from workbook.districts import load_district
+    from workbook.principles.l7.givens import STATUS_DAYS, status_reports, summer_project
+    from workbook.tools.earned_value import status_report
+
+    prompt = _prompt("L7", "# Exercise 5", "# Exercise 6")
+    assert "after 20 working days" in prompt and "days 0 to 19" in prompt
+    project = summer_project(load_district("sample-suburban"), 886893564)
+    baseline = project.schedule()
+    done, spent = status_reports(project, 886893564)[STATUS_DAYS[-1]]
+    stated = status_report(baseline, 20, done, spent).attrs["total"]
+    other = status_report(baseline, 21, done, spent).attrs["total"]
+    assert STATUS_DAYS[-1] == 20
+    assert abs(other.spi / stated.spi - 1) > 0.005  # the other reading fails the check's rtol
