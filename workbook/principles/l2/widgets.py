@@ -44,7 +44,9 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     """
     import ipywidgets as w
 
-    sliders = {g: w.FloatSlider(value=float(v), min=0, max=1, step=0.05, description=g, continuous_update=False)
+    # Each group keeps some weight (0.05 at least): with every weight at 0 nothing could be ranked, and the
+    # explorer must always show its chart and table.
+    sliders = {g: w.FloatSlider(value=float(v), min=0.05, max=1, step=0.05, description=g, continuous_update=False)
                for g, v in weights.items()}
     items = list(sliders.values())
     rows = [w.HBox(items[i:i + 2]) for i in range(0, len(items), 2)]
