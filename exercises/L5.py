@@ -81,7 +81,7 @@ RUBRIC = Rubric(
                  hint="Span of control = direct reports, vacant posts included; compare every position that has at least one report."),
         Exercise("l5-single-points", "Systems to cross-train first",
                  (Check("l5-single-points", "systems known by fewer than two people in post", 3, single_points, partial=((0.5, 0.5),)),),
-                 hint="For each system count the people in post (not vacant) who know it; keep counts of 0 and 1, fewest first, then by name."),
+                 hint="For each system count the people in post (not vacant) who know it; keep counts of 0 and 1, fewest first, then by name ignoring case."),
         Exercise("l5-raci-fix", "Activities of the draft RACI to fix",
                  (Check("l5-raci-fix", "activities with a fault, in table order", 3, raci_fix, partial=((0.5, 0.5),)),),
                  hint="Each activity needs exactly one A and at least one R, only the letters R, A, C and I, and one row of its own."),

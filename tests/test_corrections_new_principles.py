@@ -138,3 +138,11 @@ def test_e3_states_the_ada_title_ii_compliance_dates():
     below) are what a district plans to; 'in 2026 and 2027 depending on size' hid them."""
     tools = _flat(sections(readings_text("E3"))["The tools and resources available to teachers"])
     assert "April 24, 2026" in tools and "April 26, 2027" in tools and "50,000" in tools and "28 CFR 35.200" in tools
+
+
+def test_e5_erate_reaches_the_district_as_a_discount_or_a_bear_reimbursement():
+    """'E-rate is not revenue at all' overlooks BEAR: a district that pays in full receives a
+    reimbursement the business office books months later; the reading names both routes."""
+    sources = _flat(sections(readings_text("E5"))["Funding sources"])
+    assert "Form 474" in sources and "Form 472" in sources and "BEAR" in sources
+    assert "is not revenue at all" not in sources

@@ -150,3 +150,12 @@ def test_goal_alignment_finds_both_kinds_of_gap():
         goal_alignment([{"goal": "Wi-Fi", "lcap": "1"}, {"goal": "", "lcap": "2"}], lcap)
     with pytest.raises(InputError, match=r"^lcap_goals = \{\} is not allowed"):
         goal_alignment(mine, {})
+
+
+def test_single_points_of_knowledge_ties_ignore_case():
+    # L5 Exercise 4 says "ties in alphabetical order ignoring case": 'backups' comes before 'SIS' and 'Zoom'
+    # (a sort on the raw text puts every capitalised name first; pandas 3 reads text columns as "str", not object).
+    t = single_points_of_knowledge([
+        {"id": "a", "title": "A", "reports_to": "", "systems": "SIS, Zoom, firewall"},
+        {"id": "b", "title": "B", "reports_to": "a", "systems": "backups, Google Workspace"}])
+    assert t["system"].tolist() == ["backups", "firewall", "Google Workspace", "SIS", "Zoom"]

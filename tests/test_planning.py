@@ -242,3 +242,15 @@ def test_bad_input_names_the_argument_and_value(call, field, shown):
 
 def test_every_hype_phase_is_accepted_in_order():
     assert [radar([_trend(phase=p)])["phase"].iloc[0] for p in HYPE_PHASES] == list(HYPE_PHASES)
+
+
+def test_the_districts_own_stakeholder_survey_is_read_and_scored(tmp_path):
+    from workbook.datasets import load_dataset
+
+    own = tmp_path / "survey.xlsx"
+    import pandas as pd
+
+    pd.DataFrame(_survey()).assign(respondent=[f"R{i}" for i in range(6)]).to_excel(own, index=False)
+    survey = load_dataset("stakeholder_survey", "sample-urban", 1, own)
+    table = needs_assessment(survey, {"teachers": 0.5, "families": 0.3, "students": 0.2})
+    assert table["score"].to_dict() == pytest.approx({"Wi-Fi": 1.6, "devices": 1.25})

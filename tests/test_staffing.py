@@ -23,6 +23,7 @@ from workbook.tools.staffing import (
     credential_status,
     needs_bargaining,
     position_cost,
+    projection_note,
     salaries_by_year,
     salary_schedule,
 )
@@ -44,13 +45,15 @@ def test_a_calpers_position_by_hand_for_each_year_of_the_table():
     assert c.table["pension"].tolist() == pytest.approx([18_935, 18_767, 18_480])
     assert c.table.loc["2024-25", "social_security"] == pytest.approx(4_340)  # 6.2%
     assert c.table.loc["2024-25", "total"] == pytest.approx(70_000 + 18_935 + 4_340 + 1_015 + 35 + 1_050)
-    assert len(c.notes) == 1 and "2026-27" in c.notes[0] and "projection" in c.notes[0]
+    assert c.notes == (projection_note("calpers", ["2026-27"]),)
+    assert c.notes[0].startswith("The CalPERS employer rate for 2026-27 is the 2026-27 projection (26.40%): PROJECTION")
+    assert position_cost("T", [70_000], "2025-26", "calstrs", salary_object="1900").notes == ()
 
 
 def test_a_year_past_the_table_carries_the_projected_rate_forward_and_says_so():
     c = position_cost("Specialist", [100_000], "2028-29", "calpers", salary_object="2400")
     assert c.table.loc["2028-29", "pension"] == pytest.approx(26_400)
-    assert "2028-29 is a projection" in c.notes[0]
+    assert c.notes[0].startswith("The CalPERS employer rate for 2028-29 is the 2026-27 projection (26.40%), carried forward")
 
 
 def test_health_cap_and_growth_by_hand():

@@ -265,3 +265,21 @@ def test_errors_are_value_errors_with_plain_values():
     with pytest.raises(ValueError, match=r"^offerings\[0\]\.cost = 0 is not allowed"):
         fund_offerings([{"offering": "A", "cost": 0, "value": 1}], 10)
     assert math.isfinite(training_cost(1, 1).total)
+
+
+def test_the_districts_own_survey_file_is_read_checked_and_ranked(tmp_path):
+    from workbook.datasets import load_dataset
+    from workbook.errors import DistrictFileError
+
+    own = tmp_path / "our-survey.csv"
+    own.write_text("Respondent,Role,School,Skill,Level\nA1,teacher,North,privacy,2\nA2,teacher,South,privacy,1\n"
+                   "A3,aide,North,privacy,3\n", encoding="utf-8")
+    survey = load_dataset("staff_skills_survey", "sample-rural", 1, own)
+    # teachers: mean 1.5, gap 1.5 x 40 = 60; aides: gap 0
+    needs = training_needs(survey, {"teacher": 40, "aide": 9})
+    assert needs[["role", "priority"]].values.tolist() == [["teacher", 60.0], ["aide", 0.0]]
+    own.write_text("Respondent,Role,School,Skill,Level\nA1,teacher,North,privacy,two\n", encoding="utf-8")
+    with pytest.raises(DistrictFileError, match=r"row 2, level = 'two'"):
+        load_dataset("staff_skills_survey", "sample-rural", 1, own)
+    generated = load_dataset("staff_skills_survey", "sample-rural", 1)
+    assert set(generated.columns) >= {"respondent", "role", "school", "skill", "level"}

@@ -159,7 +159,7 @@ def _items(where: str, value: Any) -> list[str]:
 
 
 def single_points_of_knowledge(positions: Any) -> pd.DataFrame:
-    """Who knows each system: people in post per system, fewest first (ties alphabetical).
+    """Who knows each system: people in post per system, fewest first (ties alphabetical, ignoring case).
 
     A system known by one person in post is a single point of knowledge; by
     none (its only expert's post is vacant), a gap already open.
@@ -169,7 +169,7 @@ def single_points_of_knowledge(positions: Any) -> pd.DataFrame:
     ...     {"id": "b", "title": "B", "reports_to": "a", "systems": ["firewall", "backups"]},
     ...     {"id": "c", "title": "C", "reports_to": "a", "systems": "backups, phones", "vacant": True}])
     >>> t[["system", "people", "who"]].values.tolist()
-    [['phones', 0, ''], ['SIS', 1, 'a'], ['backups', 1, 'b'], ['firewall', 2, 'a, b']]
+    [['phones', 0, ''], ['backups', 1, 'b'], ['SIS', 1, 'a'], ['firewall', 2, 'a, b']]
     """
     import pandas as pd
 
@@ -184,7 +184,7 @@ def single_points_of_knowledge(positions: Any) -> pd.DataFrame:
                 people.append(pid)
     rows = [{"system": s, "people": len(p), "who": ", ".join(p)} for s, p in known.items()]
     return pd.DataFrame(rows, columns=["system", "people", "who"]).sort_values(
-        ["people", "system"], key=lambda c: c.str.lower() if c.dtype == object else c, kind="stable").reset_index(drop=True)
+        ["people", "system"], key=lambda c: c.str.lower() if c.name == "system" else c, kind="stable").reset_index(drop=True)
 
 
 #: The letters of a RACI matrix.

@@ -13,6 +13,7 @@ is the bargaining agreement's dollars: the employer pays the premium up to a cap
 :func:`salaries_by_year`       one employee's pay as they move a step a year
 :func:`position_cost`          salary plus every employer benefit, year by year
 :func:`compare_positions`      two positions side by side, with cost per day worked
+:func:`projection_note`        which years' pension rate is a projection, said once
 :func:`credential_status`      which assignments need a credential, and whose lapses
 :func:`accounts_to_disable`    accounts HR's records say should be off
 :func:`needs_bargaining`       changes that touch a matter within EERA's scope
@@ -38,7 +39,7 @@ from workbook.tools._validate import (as_float_array, as_table, check_choice, ch
 from workbook.tools.benefits import benefit_lines
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import fiscal_years
-from workbook.tools.reference import provisional
+from workbook.tools.reference import reference_table
 
 __all__ = [
     "salary_schedule",
@@ -46,6 +47,7 @@ __all__ = [
     "PositionCost",
     "position_cost",
     "compare_positions",
+    "projection_note",
     "CREDENTIAL_REQUIRED",
     "credential_status",
     "accounts_to_disable",
@@ -178,12 +180,37 @@ def position_cost(title: str, salaries: Any, start_year: str, system: str, *, sa
         due = premium * (1 + growth) ** k
         row["health_and_welfare"] = round(due if cap is None else min(due, cap), 2)
         rows.append(row)
-        note = provisional("pension_rates", fy) if system == "calpers" else None
-        if note and note not in notes:
-            notes.append(note)
+    note = projection_note(system, years)
     table = pd.DataFrame(rows).set_index("fiscal_year")[_COLUMNS]
     table["total"] = table.sum(axis=1)
-    return PositionCost(title, system, table, tuple(notes))
+    return PositionCost(title, system, table, (note,) if note else ())
+
+
+def projection_note(system: str, years: Sequence[str]) -> str | None:
+    """One sentence naming the years whose employer rate is a projection (or carried forward from one), or None.
+
+    >>> projection_note("calpers", ["2024-25", "2025-26"]) is None
+    True
+    >>> projection_note("calstrs", ["2026-27", "2027-28"]).split(":")[0]
+    'The CalSTRS employer rate for 2026-27, 2027-28 is the 2026-27 projection (19.10%), carried forward to later years'
+    """
+    check_choice("system", system, ["calstrs", "calpers"])
+    table = reference_table("pension_rates")
+    rows = table[table["system"] == system].sort_values("fiscal_year")
+    last = rows.iloc[-1]
+    flagged = []
+    for fy in years:
+        match = rows[rows["fiscal_year"] == fy]
+        row = match.iloc[0] if len(match) else (last if fy > last["fiscal_year"] else None)
+        if row is not None and row["status"] != "adopted":
+            flagged.append((fy, row))
+    if not flagged:
+        return None
+    fy_list, row = [fy for fy, _ in flagged], flagged[-1][1]
+    label = {"calstrs": "CalSTRS", "calpers": "CalPERS"}[system]
+    later = " carried forward to later years" if fy_list[-1] > row["fiscal_year"] else ""
+    return (f"The {label} employer rate for {', '.join(fy_list)} is the {row['fiscal_year']} projection "
+            f"({float(row['employer_rate']):.2%}),{later}: {row['note']}").replace(",:", ":")
 
 
 def compare_positions(a: PositionCost, b: PositionCost, days_a: float, days_b: float) -> Any:

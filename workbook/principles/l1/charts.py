@@ -10,7 +10,7 @@ from typing import Any
 
 from workbook.notebook.style import HATCHES, PALETTE, new_figure
 
-__all__ = ["needs_chart", "sequence_chart", "plan_timeline_chart"]
+__all__ = ["needs_chart", "sequence_chart", "plan_timeline_chart", "model_cost_chart"]
 
 
 def needs_chart(needs: Any, top: int = 8, title: str = "Training needs: gap x headcount") -> Any:
@@ -81,4 +81,27 @@ def plan_timeline_chart(plan: Any, months: list[str], title: str = "My professio
     ax.set_xlim(0.5, len(months) + 0.5)
     ax.grid(axis="y", visible=False)
     ax.legend(title="Standard", fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def model_cost_chart(table: Any, cap: float | None = None, title: str = "Cost per trained teacher by model") -> Any:
+    """Bars of each model's cost per trained teacher (from ``model_comparison``), cheapest first, with the grant's cap as a line.
+
+    >>> from workbook.districts import load_district
+    >>> from workbook.principles.l1.givens import model_comparison, model_rates
+    >>> model_cost_chart(model_comparison(model_rates(load_district("sample-rural"), 1)), 400).axes[0].get_ylabel()
+    'Cost per trained teacher (US$)'
+    """
+    from workbook.notebook.style import money_axis
+
+    rows = table.sort_values("per_trained")
+    fig, ax = new_figure(title, "Professional learning model", "Cost per trained teacher (US$)")
+    ax.bar(list(rows.index), rows["per_trained"], color=PALETTE[0], edgecolor="white")
+    for i, v in enumerate(rows["per_trained"]):
+        ax.annotate(f"{v:,.0f}", (i, v), ha="center", va="bottom", fontsize=8)
+    if cap is not None:
+        ax.axhline(cap, color="black", linestyle="--", linewidth=1, label=f"grant cap ({cap:,.0f} dollars)")
+        ax.legend(fontsize=8)
+    ax.tick_params(axis="x", labelrotation=20)
+    money_axis(ax)
     return fig

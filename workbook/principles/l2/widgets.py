@@ -36,7 +36,8 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     survey
         The stakeholder survey (``group``, ``need``, ``importance``, ``current``).
     weights
-        The starting weight of each group.
+        The starting weight of each group; each slider runs from 0.05 to 1 (the
+        calculator refuses all-zero weights, and every group keeps some voice).
 
     Returns
     -------
@@ -44,8 +45,6 @@ def weights_explorer(survey: Any, weights: Mapping[str, float]) -> Any:
     """
     import ipywidgets as w
 
-    # Each group keeps some weight (0.05 at least): with every weight at 0 nothing could be ranked, and the
-    # explorer must always show its chart and table.
     sliders = {g: w.FloatSlider(value=float(v), min=0.05, max=1, step=0.05, description=g, continuous_update=False)
                for g, v in weights.items()}
     items = list(sliders.values())
