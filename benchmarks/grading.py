@@ -320,11 +320,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--cohort", action="store_true", help="cohort scale: `workbook grade` end to end vs the loop (grading_cohort.py)")
     parser.add_argument("--candidates", type=int, default=25, help="with --cohort: synthetic candidates (default 25)")
+    parser.add_argument("--no-dask", dest="dask", action="store_false", help="with --cohort: leave out the Dask run")
     args = parser.parse_args(argv)
     if args.cohort:
         import grading_cohort
 
-        report = grading_cohort.run(args.candidates, args.out)
+        report = grading_cohort.run(args.candidates, args.out, dask=args.dask)
         print(grading_cohort.markdown(report))
         return
     runs = args.runs or (8 if args.quick else 24)

@@ -13,7 +13,9 @@ run twice, side by side in one run:
 
 l  ``papermill.execute_notebook`` in a loop, one plain ``python3`` kernel each (the baseline);
 w  ``workbook grade SUBMISSIONS --cohort-dir ...`` as a command: roster, sandbox, warm kernels,
-   execute, score, gradebook; then ``--regrade`` of one candidate.
+   execute, score, gradebook; then ``--regrade`` of one candidate;
+d  the same command with ``--dask-scheduler`` against a local Dask scheduler with two worker
+   processes, each keeping its own warm parent (``--no-dask`` leaves it out).
 
 It reports notebooks per second, the ratio, the CPU seconds per notebook of
 each (every process of the tree, kernels included), the peak memory (RSS) of
@@ -146,7 +148,21 @@ def loop(runs: list[tuple[str, Path, dict[str, Any]]], out: Path) -> tuple[float
     return time.perf_counter() - start, _cpu_self_and_children() - cpu
 
 
-def run(candidates: int, out_dir: Path) -> dict[str, Any]:
+def dask_grade(grade: list[str], gradebook: Path) -> tuple[float, int]:
+    """``workbook grade --dask-scheduler`` against a local scheduler with two worker processes (two threads each).
+
+    Each worker starts its own warm parent; the wall time includes those starts.
+    """
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
+        cmd = [*grade[: grade.index("--gradebook")], "--gradebook", str(gradebook), "--no-progress",
+               "--dask-scheduler", cluster.scheduler_address]
+        wall, code, _, _ = _timed(cmd)
+    return wall, code
+
+
+def run(candidates: int, out_dir: Path, dask: bool = True) -> dict[str, Any]:
     where = Path(tempfile.mkdtemp(prefix="bench-cohort-"))
     try:
         available, runs = make_cohort(where, candidates)
@@ -157,6 +173,7 @@ def run(candidates: int, out_dir: Path) -> dict[str, Any]:
         load_start = [round(x, 2) for x in os.getloadavg()]
         wall_grade, code, peak, cpu_grade = _timed(grade)
         wall_regrade, code2, _, _ = _timed([*grade, "--regrade", "c00"])
+        wall_dask, code3 = dask_grade(grade, where / "grades-dask" / "gradebook.sqlite") if dask else (0.0, -1)
         (where / "loop").mkdir()
         wall_loop, cpu_loop = loop(runs, where / "loop")
         report = {
@@ -171,6 +188,10 @@ def run(candidates: int, out_dir: Path) -> dict[str, Any]:
                                "includes": "start-up, roster, warm parent, workers"},
             "regrade_one_candidate_s": round(wall_regrade, 2), "regrade_exit_code": code2,
         }
+        if dask:
+            report["dask_two_workers"] = {"wall_s": round(wall_dask, 2), "notebooks_per_s": round(n / wall_dask, 3),
+                                          "exit_code": code3, "ratio": round(wall_loop / wall_dask, 2),
+                                          "includes": "each worker's warm parent start; local scheduler, 2 worker processes x 2 threads"}
         report["ratio"] = round(report["workbook_grade"]["notebooks_per_s"] / report["loop"]["notebooks_per_s"], 2)
         # What the ratio would be on a machine of its own: the loop keeps about one core busy, the
         # grader every core, so the bound is the loop's CPU per notebook (one core) over the
@@ -194,7 +215,10 @@ def markdown(r: dict[str, Any]) -> str:
         f"| `papermill.execute_notebook` loop, plain kernel | {r['loop']['wall_s']} | {r['loop']['notebooks_per_s']} | "
         f"{r['loop']['cpu_s_per_notebook']} | 1.00x |",
         f"| `workbook grade` end to end (peak RSS {r['workbook_grade']['peak_rss_mb']} MB) | {r['workbook_grade']['wall_s']} | "
-        f"{r['workbook_grade']['notebooks_per_s']} | {r['workbook_grade']['cpu_s_per_notebook']} | **{r['ratio']}x** |", "",
+        f"{r['workbook_grade']['notebooks_per_s']} | {r['workbook_grade']['cpu_s_per_notebook']} | **{r['ratio']}x** |",
+        *([f"| `workbook grade --dask-scheduler`, local scheduler, 2 worker processes | {r['dask_two_workers']['wall_s']} | "
+           f"{r['dask_two_workers']['notebooks_per_s']} | - | {r['dask_two_workers']['ratio']}x |"] if "dask_two_workers" in r else []),
+        "",
         f"Regrading one candidate (`--regrade c00`, {len(r['principles'])} notebooks): {r['regrade_one_candidate_s']} s. "
         f"CPU seconds per notebook, loop over grader: {r['cpu_ratio']}x (the loop keeps one core busy, the grader all "
         f"{m['cpus']}).", "",

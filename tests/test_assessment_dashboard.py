@@ -197,3 +197,30 @@ def test_givens_follow_the_district_and_the_seed(district):
     assert len(matched) + len(unmatched) == len(bench) and len(unmatched) < 0.05 * len(bench)
     view = english_learner_view(bench, enrollment)
     assert int(view.to_numpy().sum()) == int(matched["English Learners"].sum())
+
+
+def test_a_district_brings_its_own_files_for_the_join(tmp_path):
+    from workbook.datasets import SCHEMAS, load_dataset
+    from workbook.errors import DistrictFileError
+
+    assert SCHEMAS["sis_enrollment"].flags == FLAGS == SCHEMAS["caaspp_results"].flags
+    d = load_district("sample-rural")
+    enrollment, bench = sis_enrollment(d, 3), benchmark_results(d, 3)
+    # a SIS export: Y/N flags, upper-case headers, one SSID with a leading zero
+    export = enrollment.copy()
+    export.loc[0, "ssid"] = "0" + export.loc[0, "ssid"][1:]
+    for flag in FLAGS:
+        export[flag] = export[flag].map({True: "Y", False: "N"})
+    export.columns = [c.upper() for c in export.columns]
+    export.to_csv(tmp_path / "sis.csv", index=False)
+    bench.to_excel(tmp_path / "bench.xlsx", index=False)
+    mine = load_dataset("sis_enrollment", d, 0, path=tmp_path / "sis.csv")
+    assert mine.loc[0, "ssid"].startswith("0") and mine["English Learners"].dtype == bool
+    assert mine["English Learners"].tolist() == enrollment["English Learners"].tolist()
+    theirs = load_dataset("benchmark_results", d, 0, path=tmp_path / "bench.xlsx")
+    expected = english_learner_view(bench, enrollment.assign(ssid=mine["ssid"]))
+    pd.testing.assert_frame_equal(english_learner_view(theirs, mine), expected, check_dtype=False)
+    export.loc[4, "HOMELESS YOUTH"] = "maybe"
+    export.to_csv(tmp_path / "sis.csv", index=False)
+    with pytest.raises(DistrictFileError, match="row 6, Homeless Youth = 'maybe': must be yes or no"):
+        load_dataset("sis_enrollment", d, 0, path=tmp_path / "sis.csv")

@@ -3,6 +3,8 @@ and treats a notebook as changed only when its cells changed."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import json
 from pathlib import Path
@@ -40,7 +42,7 @@ def _cli_handout(place, *extra: str) -> int:
 def test_handout_refuses_the_instructor_edition_naming_the_solution_cells(place, capsys):
     assert _cli_handout(place, "--source", str(notebooks_dir())) == 2
     err = capsys.readouterr().err
-    assert "tagged solution" in err and "L6-fiscal-management.ipynb" in err and "workbook release" in err
+    assert re.search(r"\w+/[\w-]+\.ipynb, cell \d+ \(id [\w-]+\): tagged solution", err) and "workbook release" in err, err
     assert not (place["home"] / "cto-workbook").exists()
 
 

@@ -83,8 +83,10 @@ def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, 
 
     if args.kernel != "warm":
         return args.kernel, contextlib.nullcontext(), args.workers
-    if args.dask_scheduler or not (hasattr(os, "fork") and hasattr(os, "pidfd_open")):
-        console.print("[yellow]note:[/yellow] warm kernels need Linux and a local run; using plain python3 kernels", highlight=False)
+    if args.dask_scheduler:  # each Dask worker starts and owns its warm parent (workbook.grading.dask_warm)
+        return KERNEL_NAME, contextlib.nullcontext(), args.workers
+    if not (hasattr(os, "fork") and hasattr(os, "pidfd_open")):
+        console.print("[yellow]note:[/yellow] warm kernels need Linux; using plain python3 kernels", highlight=False)
         return "python3", contextlib.nullcontext(), args.workers
 
     return KERNEL_NAME, WarmKernelPool(), args.workers or 2 * (os.cpu_count() or 1)

@@ -32,6 +32,12 @@ class Schema:
     dates: tuple[str, ...] = ()  # must parse; empty allowed only in ``optional_dates``
     optional_dates: tuple[str, ...] = ()
     generator: str = ""
+    text: tuple[str, ...] = ()  # identifiers read as text, so "0123456789" keeps its zero (the file is then read as text)
+    flags: tuple[str, ...] = ()  # true/false columns, when present: yes/no, y/n, true/false or 1/0; names keep this spelling
+
+
+_E4_FLAGS = ("Socioeconomically Disadvantaged", "English Learners", "Students with Disabilities", "Foster Youth", "Homeless Youth")
+_TRUE, _FALSE = {"true", "yes", "y", "1", "1.0"}, {"false", "no", "n", "0", "0.0", ""}
 
 
 SCHEMAS: dict[str, Schema] = {
@@ -50,6 +56,12 @@ SCHEMAS: dict[str, Schema] = {
                                   generator="workbook.principles.e3.givens:tool_inventory"),
     "tool_usage": Schema(("tool", "school", "month", "logins", "active_users"), numbers=("logins", "active_users"),
                          generator="workbook.principles.e3.givens:tool_usage"),
+    "caaspp_results": Schema(("ssid", "grade", "subject", "scale_score"), numbers=("grade", "scale_score"), text=("ssid",),
+                             flags=_E4_FLAGS, generator="workbook.principles.e4.givens:caaspp_results"),
+    "sis_enrollment": Schema(("ssid", "school", "grade"), numbers=("grade",), text=("ssid",), flags=_E4_FLAGS,
+                             generator="workbook.principles.e4.givens:sis_enrollment"),
+    "benchmark_results": Schema(("ssid", "grade", "score", "band"), numbers=("grade", "score"), text=("ssid",),
+                                generator="workbook.principles.e4.givens:benchmark_results"),
     "staff_skills_survey": Schema(("respondent", "role", "school", "skill", "level"), numbers=("level",),
                                   generator="workbook.principles.l1.givens:skills_survey"),
     "stakeholder_survey": Schema(("respondent", "group", "need", "importance", "current"), numbers=("importance", "current"),
@@ -60,8 +72,10 @@ SCHEMAS: dict[str, Schema] = {
 def dataset_names() -> list[str]:
     """The datasets :func:`load_dataset` knows.
 
-    >>> dataset_names()
-    ['device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage']
+    >>> dataset_names()  # doctest: +NORMALIZE_WHITESPACE
+    ['benchmark_results', 'caaspp_results', 'device_inventory', 'helpdesk_tickets', 'instructional_tools',
+     'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'staff_skills_survey',
+     'stakeholder_survey', 'tool_usage']
     """
     return sorted(SCHEMAS)
 
@@ -98,7 +112,7 @@ def load_dataset(name: str, district: Any, seed: int, path: str | Path | None = 
     >>> load_dataset("tickets", "sample-rural", 2026)
     Traceback (most recent call last):
     ...
-    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage'
+    workbook.errors.InputError: name = 'tickets' is not allowed: expected one of 'benchmark_results', 'caaspp_results', 'device_inventory', 'helpdesk_tickets', 'instructional_tools', 'network_utilization', 'risk_register', 'sis_enrollment', 'software_inventory', 'staff_skills_survey', 'stakeholder_survey', 'tool_usage'
     """
     check_choice("name", name, dataset_names())
     schema = SCHEMAS[name]
@@ -130,8 +144,10 @@ def read_dataset_file(name: str, path: str | Path) -> pd.DataFrame:
         raise InputError("path", str(path), "a .csv, .xlsx or .xls file")
     if not p.is_file():
         raise InputError("path", str(path), "an existing file")
-    frame = pd.read_csv(p) if suffix == ".csv" else pd.read_excel(p, sheet_name=0)
+    as_text = {"dtype": str, "keep_default_na": False} if schema.text else {}
+    frame = pd.read_csv(p, **as_text) if suffix == ".csv" else pd.read_excel(p, sheet_name=0, **as_text)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    frame = frame.rename(columns={f.lower(): f for f in schema.flags})
     label = p.name
     missing = [c for c in schema.required if c not in frame.columns]
     if missing:
@@ -153,6 +169,14 @@ def read_dataset_file(name: str, path: str | Path) -> pd.DataFrame:
         for i in frame.index[bad][:5]:
             problems.append(f"{label}: row {i + 2}, {col} = {_plain(raw.loc[i])!r}: must be a date such as 2026-09-01")
         frame[col] = parsed
+    for col in schema.text:
+        frame[col] = frame[col].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    for col in (f for f in schema.flags if f in frame.columns):
+        words = frame[col].astype(str).str.strip().str.lower()
+        bad = ~words.isin(_TRUE | _FALSE)
+        for i in frame.index[bad][:5]:
+            problems.append(f"{label}: row {i + 2}, {col} = {_plain(frame.loc[i, col])!r}: must be yes or no (Y/N, true/false, 1/0)")
+        frame[col] = words.isin(_TRUE)
     if frame.empty:
         problems.append(f"{label}: no data rows")
     if problems:

@@ -241,8 +241,14 @@ def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None
 def _run_dask(jobs: list[Job], scheduler: Any, on_result: Callable[[Result], None]) -> None:
     from distributed import Client, as_completed
 
+    from workbook.grading.warm import KERNEL_NAME
+
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
+        if any(job.kernel_name == KERNEL_NAME for job in jobs):
+            from workbook.grading.dask_warm import WarmParentPlugin
+
+            client.register_plugin(WarmParentPlugin())  # each worker starts (once) and owns its warm parent
         futures = client.map(grade_one, jobs, pure=False)
         for fut in as_completed(futures):
             on_result(fut.result())
@@ -271,7 +277,8 @@ def grade_cohort(
     dask_scheduler
         A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``:
         run the jobs there instead. Its workers need the workbook installed and the
-        same paths (a shared file system).
+        same paths (a shared file system). With warm kernels, each worker starts
+        and keeps a warm parent of its own (:mod:`workbook.grading.dask_warm`).
     resume
         Skip submissions whose hash, rubric and parameters have not changed.
     regrade

@@ -292,3 +292,17 @@ def check_date(name: str, value: Any) -> Any:
     if pd.isna(stamp):
         return None
     return stamp.date()
+
+
+def check_ratings(values: Sequence[Any], name: str, scale: tuple[float, float]) -> None:
+    """Check a column of survey ratings at once: raise for the first value that is not a number on ``scale``, as ``name[i]``.
+
+    >>> check_ratings([1, 4, 2.5], "level", (1, 4))
+    >>> check_ratings([1, 5], "level", (1, 4))
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: level[1] = 5 is not allowed: expected a number >= 1 and <= 4
+    """
+    for i, value in enumerate(values):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not scale[0] <= value <= scale[1]:
+            check_number(f"{name}[{i}]", value, minimum=scale[0], maximum=scale[1])

@@ -90,8 +90,10 @@ def suppress_small_counts(counts: Any, min_cell: int = 11, *, row_totals: bool =
 
     A row (or column, when its total is published) with exactly one withheld
     cell would give that cell away by subtraction from the total, so its
-    smallest remaining cell is withheld too (ties: the first); repeated until
-    no row or column has exactly one. Zeros are shown unless ``suppress_zero``.
+    smallest remaining cell is withheld too (ties: the first); the rows are
+    checked from the top, then the columns from the left, and the passes are
+    repeated until no row or column has exactly one (another order can end
+    with a different count). Zeros are shown unless ``suppress_zero``.
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"A": [25, 12, 40], "B": [4, 15, 50], "C": [30, 9, 60]}, index=["s1", "s2", "s3"])

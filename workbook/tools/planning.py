@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_table, check_choice, check_count, check_number, check_rate
+from workbook.tools._validate import as_table, check_choice, check_count, check_number, check_rate, check_ratings
 from workbook.tools.finance import equivalent_annual_cost, npv
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
 from workbook.tools.tco import CostItem, tco
@@ -98,8 +98,7 @@ def needs_assessment(responses: Any, weights: Mapping[str, float]) -> pd.DataFra
     """
     frame = as_table("responses", responses, ["group", "need", "importance", "current"], noun="response")
     for column in ("importance", "current"):
-        for i, value in enumerate(_plain(frame[column])):
-            check_number(f"responses.{column}[{i}]", value, minimum=RATING[0], maximum=RATING[1])
+        check_ratings(_plain(frame[column]), f"responses.{column}", RATING)
     if not isinstance(weights, Mapping):
         raise InputError("weights", weights, "a mapping of each stakeholder group to its weight")
     groups = sorted(frame["group"].astype(str).unique())

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InputError
-from workbook.tools._validate import as_table, check_count, check_fraction, check_number
+from workbook.tools._validate import as_table, check_count, check_fraction, check_number, check_ratings
 from workbook.tools.training_sequence import prerequisite_graph, scope_and_sequence, split_names
 
 if TYPE_CHECKING:
@@ -114,8 +114,7 @@ def training_needs(responses: Any, headcounts: Mapping[str, int], target: Any = 
     if not isinstance(by, str) or not by:
         raise InputError("by", by, "the name of the column that groups respondents, such as 'role' or 'school'")
     frame = as_table("responses", responses, [by, "skill", "level"], noun="response")
-    for i, value in enumerate(frame["level"]):
-        check_number(f"responses.level[{i}]", value.item() if hasattr(value, "item") else value, minimum=LEVELS[0], maximum=LEVELS[1])
+    check_ratings(frame["level"].tolist(), "responses.level", LEVELS)
     if not isinstance(headcounts, Mapping):
         raise InputError("headcounts", headcounts, f"a mapping of each {by} to its number of staff")
     groups = sorted(frame[by].astype(str).unique())

@@ -185,7 +185,7 @@ def benchmark_results(district: Any, seed: int) -> Any:
     pupils = students(district, seed)
     rng = _rng(seed, 4402)
     tested = pupils[pupils["grade"].between(3, 8) & (rng.random(len(pupils)) < 0.96)].reset_index(drop=True)
-    score = np.round(200 + 0.6 * tested["ela_dfs"].to_numpy() + rng.normal(0, 25, len(tested)))
+    score = np.clip(np.round(200 + 0.6 * tested["ela_dfs"].to_numpy() + rng.normal(0, 25, len(tested))), 100, 300)
     band = np.where(score >= 205, BENCHMARK_BANDS[0], np.where(score >= 165, BENCHMARK_BANDS[1], BENCHMARK_BANDS[2]))
     ssid = tested["ssid"].to_numpy(dtype=object).copy()
     faults = rng.random(len(tested))

@@ -111,20 +111,20 @@ def skills_survey(district: Any, seed: int) -> Any:
     import pandas as pd
 
     rng = _rng(seed, 1001)
-    schools = [f"School {i + 1:02d}" for i in range(max(1, int(district.schools)))]
-    rows = []
-    n = 0
+    schools = np.array([f"School {i + 1:02d}" for i in range(max(1, int(district.schools)))])
+    frames, n = [], 0
     for role, count in staff_headcounts(district).items():
         answering = max(2, min(160, round(count * float(rng.uniform(0.35, 0.70)))))
-        means = {skill: float(rng.uniform(1.4, 3.3)) for skill in _ASKED[role]}
-        for _ in range(answering):
-            n += 1
-            school = schools[int(rng.integers(0, len(schools)))] if role != "IT staff" else "District office"
-            lift = float(rng.normal(0, 0.35))
-            for skill, mean in means.items():
-                level = int(np.clip(round(mean + lift + float(rng.normal(0, 0.6))), 1, 4))
-                rows.append({"respondent": f"R{n:04d}", "role": role, "school": school, "skill": skill, "level": level})
-    return pd.DataFrame(rows)
+        skills = _ASKED[role]
+        means = rng.uniform(1.4, 3.3, size=len(skills))
+        where = schools[rng.integers(0, len(schools), size=answering)] if role != "IT staff" else np.full(answering, "District office")
+        lift = rng.normal(0, 0.35, size=(answering, 1))  # some people rate themselves higher on everything
+        levels = np.clip(np.rint(means + lift + rng.normal(0, 0.6, size=(answering, len(skills)))), 1, 4).astype(int)
+        ids = np.array([f"R{n + i + 1:04d}" for i in range(answering)])
+        n += answering
+        frames.append(pd.DataFrame({"respondent": np.repeat(ids, len(skills)), "role": role, "school": np.repeat(where, len(skills)),
+                                    "skill": np.tile(skills, answering), "level": levels.ravel()}))
+    return pd.concat(frames, ignore_index=True)
 
 
 def offerings_catalog(district: Any, seed: int) -> Any:
