@@ -155,6 +155,24 @@ def _kill_group(pid: int | None) -> None:
             pass
 
 
+def _release(client: Any, km: Any) -> None:
+    """Close the client's channels and the kernel manager's sockets, context and files.
+
+    nbclient leaves them open when it was handed the kernel manager; a worker
+    grading a hundred submissions would otherwise run out of file descriptors
+    (about twenty per submission).
+    """
+    from jupyter_core.utils import run_sync
+
+    kc = getattr(client, "kc", None)
+    try:
+        if kc is not None:
+            kc.stop_channels()
+        run_sync(km.cleanup_resources)()
+    except Exception as exc:  # noqa: BLE001 - the kernel is gone already; a failed clean-up must not fail the grade
+        logging.getLogger(__name__).warning("kernel clean-up failed: %s", exc)
+
+
 def execute_notebook(
     nb: Any,
     parameters: dict[str, Any],
@@ -282,6 +300,7 @@ def execute_notebook(
                 from workbook.grading.kernel_uids import end_processes_of
 
                 end_processes_of(kernel_uid)
+            _release(holder[0] if holder else None, km)
         client = holder[0] if holder else None
         timed_out = list(client.timed_out_cells) if client else []
         if deadline_hit.is_set():
