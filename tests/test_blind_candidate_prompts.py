@@ -69,3 +69,22 @@ def test_l7_status_report_prompt_says_which_days_count_in_planned_value():
     other = status_report(baseline, 21, done, spent).attrs["total"]
     assert STATUS_DAYS[-1] == 20
     assert abs(other.spi / stated.spi - 1) > 0.005  # the other reading fails the check's rtol
+
+
+def test_e1_weakest_term_prompt_counts_vendors_without_student_data():
+    """A CTO may leave out the contracts of vendors that receive no student data (the HR or finance
+    system): for about one seed in five that changes the answer, so the prompt says they count."""
+    from workbook.districts import load_district
+    from workbook.principles.e1.givens import systems_and_vendors, tracker_date
+    from workbook.tools.privacy import dpa_tracker, most_missing_term
+
+    prompt = _prompt("E1", "# Exercise 2", "# Exercise 3")
+    assert "including those of vendors the tracker lists as receiving no student data" in prompt
+    differs = 0
+    for seed in range(12):
+        vendors = systems_and_vendors(load_district("sample-suburban"), seed, "2026-27").vendors
+        tracker = dpa_tracker(vendors, tracker_date("2026-27"))
+        every = most_missing_term(tracker)
+        assert every == most_missing_term(tracker[tracker["agreement"].isin(["vendor contract", "click-through terms"])])
+        differs += every != most_missing_term(tracker[tracker["student_data"]])
+    assert differs > 0
