@@ -88,3 +88,16 @@ def test_e1_weakest_term_prompt_counts_vendors_without_student_data():
         assert every == most_missing_term(tracker[tracker["agreement"].isin(["vendor contract", "click-through terms"])])
         differs += every != most_missing_term(tracker[tracker["student_data"]])
     assert differs > 0
+
+
+def test_l1_per_trained_prompt_keeps_the_completers_fractional():
+    """Rounding those who complete to whole teachers moves the cost per trained teacher past the
+    check's 0.5% when few complete; the prompt says the count is participants x completion share."""
+    from workbook.tools.training import training_cost
+
+    prompt = _prompt("L1", "# Exercise 5", "# Exercise 6")
+    assert "participants times the model's completion share" in prompt and "28.5 who complete" in prompt
+    cost = training_cost(30, 6, group_size=30, facilitator_hourly=90, materials_per_participant=20,
+                         release_days=1, substitute_daily_rate=200, completion_rate=0.95)
+    assert cost.trained == 28.5
+    assert abs(cost.total / 28 / cost.per_trained - 1) > 0.005
