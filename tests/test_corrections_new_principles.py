@@ -214,3 +214,13 @@ def test_cola_2026_27_is_a_proposal_sourced_to_the_lao_table():
     row = next(r for r in csv.DictReader(path.open(encoding="utf-8")) if r["fiscal_year"] == "2026-27")
     assert row["cola"] == "0.0241" and row["status"] == "proposed"
     assert "Governor's January 2026" in row["note"] and "EdBudget/Details/1064" in row["note"]
+
+
+def test_e3_ada_title_ii_dates_include_the_2026_extension():
+    """DOJ's interim final rule of April 20, 2026 (91 FR 20902) moved the compliance dates a year,
+    to April 26, 2027 (50,000 or more) and April 26, 2028 (smaller); a reading in late 2026 that
+    gave only the 2024 dates sent districts to a deadline already moved."""
+    tools = _flat(sections(readings_text("E3"))["The tools and resources available to teachers"])
+    assert "April 20, 2026" in tools and "April 26, 2028" in tools and "20902" in tools
+    assert "WCAG 2.1 AA is still the standard" in tools
+    assert "20902" in sections(readings_text("E3"))["Sources"]
