@@ -110,3 +110,12 @@ def test_l4_agreement_tables_come_after_the_exercises_they_answer():
     tables = text.index('show_table(rater_agreement(panel, weights()).set_index("rater")')
     assert text.index("id: l4-first-without-odd") < text.index("show_table(ranking_without_each_rater(") < tables
     assert text.index("id: l4-alpha") < tables and text.index("id: l4-odd-rater") < tables
+
+
+def test_e2_side_by_side_table_leaves_exercise_4_to_the_candidate():
+    """The table Exercise 3 needs sat before Exercise 4 with each position's benefits share, as a
+    percentage to two decimals: Exercise 4's answer, read off. The table now leaves that column out."""
+    text = readings_path("E2").read_text(encoding="utf-8")
+    table = text[text.index("show_table(compare_positions("):text.index("id: e2-position-choice")]
+    assert 'drop(columns=["benefits_share"])' in table and "percent=" not in table
+    assert text.index("show_table(compare_positions(") < text.index("id: e2-benefits-share")
