@@ -101,3 +101,12 @@ def test_l1_per_trained_prompt_keeps_the_completers_fractional():
                          release_days=1, substitute_daily_rate=200, completion_rate=0.95)
     assert cost.trained == 28.5
     assert abs(cost.total / 28 / cost.per_trained - 1) > 0.005
+
+
+def test_l4_agreement_tables_come_after_the_exercises_they_answer():
+    """The alpha table (to 3 decimals) and the ranking without each rater answered Exercises 3 to 5
+    for a candidate who ran the notebook top to bottom; they now follow Exercise 5's answer cell."""
+    text = readings_path("L4").read_text(encoding="utf-8")
+    tables = text.index('show_table(rater_agreement(panel, weights()).set_index("rater")')
+    assert text.index("id: l4-first-without-odd") < text.index("show_table(ranking_without_each_rater(") < tables
+    assert text.index("id: l4-alpha") < tables and text.index("id: l4-odd-rater") < tables
