@@ -7,11 +7,10 @@ edition: it drives the self-check. Hidden checks live in ``hidden/L4.py``.
 
 from __future__ import annotations
 
-from workbook.datasets import helpdesk_tickets
-from workbook.principles.l4.givens import MINUTES_PER_TICKET, PAID_HOURS, interview_panel, minutes_per_device, visit_hours_per_site, weights
+from workbook.principles.l4.givens import interview_panel, weights, workload
 from workbook.principles.t3.givens import support_technicians
 from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
-from workbook.tools.people import rater_agreement, ranking, technicians_to_hire, weighted_scores, workload_fte
+from workbook.tools.people import rater_agreement, ranking, technicians_to_hire, weighted_scores
 from workbook.tools.staffing import position_cost
 
 
@@ -42,12 +41,7 @@ def first_without_odd(ctx: Context) -> str:
 
 
 def fte_needed(ctx: Context) -> float:
-    d = ctx.district
-    work = workload_fte(helpdesk_tickets(d, ctx["seed"], ctx["fiscal_year"]), MINUTES_PER_TICKET,
-                        visit_hours_per_site=visit_hours_per_site(d), productive_hours=PAID_HOURS * ctx["productive_share"],
-                        devices=int(d.devices.student_devices + d.devices.staff_devices),
-                        minutes_per_device=minutes_per_device(d, ctx["seed"]))
-    return round(float(work["fte"].sum()), 2)
+    return round(float(workload(ctx.district, ctx["seed"], ctx["fiscal_year"], ctx["productive_share"])["fte"].sum()), 2)
 
 
 def hire(ctx: Context) -> int:

@@ -146,3 +146,81 @@ def test_e5_erate_reaches_the_district_as_a_discount_or_a_bear_reimbursement():
     sources = _flat(sections(readings_text("E5"))["Funding sources"])
     assert "Form 474" in sources and "Form 472" in sources and "BEAR" in sources
     assert "is not revenue at all" not in sources
+
+
+# ---------------------------------------------------------------- fact check of issues 14/15
+
+
+def test_l1_mirage_figure_is_nearly_18000_dollars_without_an_unsourced_breakdown():
+    """TNTP's The Mirage (2015) reports 'nearly 18,000 dollars per teacher, per year'; the reading
+    said 'counting staff time', a breakdown the workbook's sources do not show."""
+    research = _flat(sections(readings_text("L1"))["Research and development for training models"])
+    assert "nearly 18,000 dollars per teacher per year" in research
+    assert "counting staff time" not in research
+
+
+def test_e4_small_cell_minimum_names_cdes_practice_not_many_reports():
+    """'The threshold many California and federal reports use' had no source: CDE hides results
+    for groups of 10 or fewer, and federal law (ESEA 1111(c)(3)) leaves the minimum to each state."""
+    local = _flat(sections(readings_text("E4"))["Local systems: benchmarks, joins and what may leave the department"])
+    assert "10 or fewer students" in local and "federal law leaves each state" in local
+    assert "many California and federal reports use" not in local
+
+
+def test_e4_dashboard_group_minimums_are_sourced_hedged_and_parameters():
+    """30 for a colour (15 for a district's foster youth and homeless groups) and 11 to show are
+    named with their source, flagged as not checked against the current technical guide, and
+    stay notebook parameters."""
+    dashboard = _flat(sections(readings_text("E4"))["Defining accountability: the California School Dashboard"])
+    assert "caschooldashboard.org" in dashboard and "15, for a district's foster youth" in dashboard
+    assert "Dashboard Technical Guide" in dashboard and "parameters of the notebook" in dashboard
+    assert "31 instructional days" in dashboard
+    text = readings_path("E4").read_text(encoding="utf-8")
+    assert "min_group_colour: int = 30" in text and "min_group_shown: int = 11" in text
+
+
+def test_e4_differentiated_assistance_model_is_flagged_as_simplified():
+    """The workbook's DA rule (priorities 4 and 5 only) is not CDE's full criteria; the reading and
+    Exercise 6 must say it is simplified, and 52071 is the county office's assistance (CCEE is
+    part of the wider system, not a partner in every case)."""
+    lcap = _flat(sections(readings_text("E4"))["The LCAP, the eight state priorities and differentiated assistance"])
+    assert "**simplified model**" in lcap and "not CDE's full rules" in lcap
+    assert "working with the California Collaborative" not in lcap
+    text = readings_path("E4").read_text(encoding="utf-8")
+    prompt = _flat(text[text.index("# Exercise 6"):text.index("# Exercise 7")])
+    assert "simplified model of CDE's criteria" in prompt
+
+
+def test_l3_office_calendar_keeps_lincoln_day_and_says_it_is_illustrative():
+    """Education Code 37220 closes schools on Lincoln Day (February 12); the illustrative office
+    calendar left it out. It is now in (observed on a weekday), and the reading says the calendar is
+    illustrative and names 37220."""
+    from workbook.principles.l3.givens import office_holidays
+
+    assert "2027-02-12" in office_holidays("2026-27")          # a Friday
+    assert "2028-02-11" in office_holidays("2027-28")          # 12 February 2028 is a Saturday
+    board = _flat(sections(readings_text("L3"))["Communicating with the public and the school board"])
+    assert "Education Code 37220" in board and "Lincoln Day" in board and "illustrative" in board
+    assert "37220" in sections(readings_text("L3"))["Sources"]
+
+
+def test_cola_2026_27_is_a_proposal_sourced_to_the_lao_table():
+    """2.41% is the LCFF COLA in the Governor's January 2026 budget as LAO tabulates it
+    (EdBudget Details/1064); it stays 'proposed' until CDE publishes the 2026-27 rates."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "reference" / "cola.csv"
+    row = next(r for r in csv.DictReader(path.open(encoding="utf-8")) if r["fiscal_year"] == "2026-27")
+    assert row["cola"] == "0.0241" and row["status"] == "proposed"
+    assert "Governor's January 2026" in row["note"] and "EdBudget/Details/1064" in row["note"]
+
+
+def test_e3_ada_title_ii_dates_include_the_2026_extension():
+    """DOJ's interim final rule of April 20, 2026 (91 FR 20902) moved the compliance dates a year,
+    to April 26, 2027 (50,000 or more) and April 26, 2028 (smaller); a reading in late 2026 that
+    gave only the 2024 dates sent districts to a deadline already moved."""
+    tools = _flat(sections(readings_text("E3"))["The tools and resources available to teachers"])
+    assert "April 20, 2026" in tools and "April 26, 2028" in tools and "20902" in tools
+    assert "WCAG 2.1 AA is still the standard" in tools
+    assert "20902" in sections(readings_text("E3"))["Sources"]

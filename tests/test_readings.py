@@ -80,9 +80,9 @@ def test_readings_have_one_section_per_topic_in_order(pid):
 
 
 @pytest.mark.parametrize("pid", AVAILABLE)
-def test_readings_are_at_least_1200_words(pid):
+def test_readings_are_at_least_1500_words(pid):
     prose = re.sub(r"<!--.*?-->|\$\$.*?\$\$", " ", readings_text(pid), flags=re.S)
-    assert len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose)) >= 1200
+    assert len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose)) >= 1500
 
 
 @pytest.mark.parametrize("pid", AVAILABLE)

@@ -50,6 +50,10 @@ def compare(
     (0.0, 'expected a number, got text')
     >>> compare(None, 3)
     (0.0, 'expected a number, got nothing (None)')
+    >>> compare(["P2", "P1"], ["P1", "P2"], partial=[(0.5, 0.5)])[1]
+    '0 of 2 items match (the right items in another order: check the order the exercise asks for)'
+    >>> compare(43.21, 0.4321, rtol=0, atol=0.0001)[1]
+    'does not match (it looks like a percentage: write 43.21% as the fraction 0.4321)'
     """
     if expected is None:
         return 1.0, "any answer is accepted"
@@ -62,7 +66,10 @@ def compare(
         for band, fraction in sorted(partial):
             if _close(v, e, band, atol):
                 return fraction, f"within {_pct(band)} but not within {_pct(rtol)}: partial credit"
-        return 0.0, "does not match" + (f" within {_pct(max(b for b, _ in partial))}" if partial else "")
+        reason = "does not match" + (f" within {_pct(max(b for b, _ in partial))}" if partial else "")
+        if e and abs(e) <= 1 and _close(v / 100, e, max([rtol, *(b for b, _ in partial)]), atol):
+            reason += " (it looks like a percentage: write 43.21% as the fraction 0.4321)"
+        return 0.0, reason
     if isinstance(expected, bool):
         if value is expected or (isinstance(value, bool) and value == expected):
             return 1.0, "matches"
@@ -85,8 +92,22 @@ def compare(
         items = list(value)
         if len(items) != len(expected_list):
             return 0.0, f"expected {len(expected_list)} items, got {len(items)}"
-        return _share([compare(a, b, rtol=rtol, atol=atol)[0] for a, b in zip(items, expected_list)], bool(partial))
+        score, reason = _share([compare(a, b, rtol=rtol, atol=atol)[0] for a, b in zip(items, expected_list)], bool(partial))
+        if score < 1 and _same_items(items, expected_list, rtol=rtol, atol=atol):
+            reason += " (the right items in another order: check the order the exercise asks for)"
+        return score, reason
     return (1.0, "matches") if value == expected else (0.0, "does not match")
+
+
+def _same_items(items: list[Any], expected: list[Any], *, rtol: float, atol: float) -> bool:
+    """Whether ``items`` holds the expected items, each matched once, in any order."""
+    left = list(expected)
+    for item in items:
+        hit = next((i for i, e in enumerate(left) if compare(item, e, rtol=rtol, atol=atol)[0] >= 1), None)
+        if hit is None:
+            return False
+        left.pop(hit)
+    return not left
 
 
 def _share(scores: list[float], partial: bool) -> tuple[float, str]:

@@ -29,9 +29,34 @@ are found the same way: each folder named in ``CTO_WORKBOOK_PATH`` may have a
 
 from __future__ import annotations
 
-from workbook.paths import extra_roots
+from typing import TYPE_CHECKING
 
-__all__ = ["include_extra_roots"]
+from workbook.paths import extra_roots
+from workbook.tools._validate import check_count
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["include_extra_roots", "salted_rng"]
+
+
+def salted_rng(seed: int, salt: int) -> np.random.Generator:
+    """The random generator of one table of a principle's givens: the candidate's ``seed`` and a salt per table.
+
+    Every table gets its own stream, so adding a table never moves another's
+    numbers; the rubric, calling the same givens, draws the same ones.
+
+    >>> int(salted_rng(2026, 3).integers(0, 10**6)) == int(salted_rng(2026, 3).integers(0, 10**6))
+    True
+    >>> salted_rng(-1, 3)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.InputError: seed = -1 is not allowed: expected a whole number >= 0
+    """
+    import numpy as np
+
+    check_count("seed", seed)
+    return np.random.default_rng([int(seed), salt])
 
 
 def include_extra_roots() -> list[str]:

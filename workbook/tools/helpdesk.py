@@ -45,7 +45,9 @@ def tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
     frame = as_table("tickets", tickets, ["opened", "resolved", *need])
     for col in ("opened", "resolved"):
         parsed = pd.to_datetime(frame[col], errors="coerce")
-        bad = parsed.isna() & frame[col].notna() & (frame[col].astype(str).str.strip() != "")
+        bad = parsed.isna() & frame[col].notna()
+        if bad.any():  # only the cells that did not parse: an empty text is an empty cell
+            bad[bad] = frame.loc[bad, col].astype(str).str.strip() != ""
         if col == "opened":
             bad |= parsed.isna()
         if bad.any():
@@ -56,10 +58,12 @@ def tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
     if early.any():
         i = int(early.to_numpy().nonzero()[0][0])
         raise InputError(f"tickets[{i}].resolved", str(frame["resolved"].iloc[i]), "a time no earlier than opened")
-    frame["month"] = frame["opened"].dt.strftime("%Y-%m")
-    frame["weekday"] = frame["opened"].dt.day_name()
-    year = frame["opened"].dt.year - (frame["opened"].dt.month < 7)
-    frame["fiscal_year"] = year.astype(str) + "-" + ((year + 1) % 100).astype(str).str.zfill(2)
+    opened = frame["opened"].dt
+    ym = opened.year * 100 + opened.month  # labels built once per distinct month, not once per ticket
+    frame["month"] = ym.map({v: f"{v // 100}-{v % 100:02d}" for v in ym.unique()})
+    frame["weekday"] = opened.day_name()
+    year = opened.year - (opened.month < 7)
+    frame["fiscal_year"] = year.map({y: f"{y}-{(y + 1) % 100:02d}" for y in year.unique()})
     frame["hours"] = (frame["resolved"] - frame["opened"]).dt.total_seconds() / 3600
     return frame
 

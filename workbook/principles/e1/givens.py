@@ -17,6 +17,7 @@ import numpy as np
 from workbook.tools._validate import check_count
 from workbook.tools.fiscal_year import check_fiscal_year
 from workbook.tools.privacy import AB1584_TERMS
+from workbook.principles import salted_rng as _rng
 
 __all__ = [
     "SystemsAndVendors",
@@ -78,10 +79,6 @@ _SUFFIX = {"Student services": "Student Systems", "Technology": "Networks", "Ins
            "Assessment": "Assess", "Special education": "Special Ed", "Nutrition services": "Food Tech",
            "Transportation": "Routing", "Human resources": "HR Cloud", "Business services": "Finance"}
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def tracker_date(fiscal_year: str) -> date:

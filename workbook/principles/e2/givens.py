@@ -18,6 +18,7 @@ import numpy as np
 from workbook.tools._validate import check_count
 from workbook.tools.fiscal_year import check_fiscal_year
 from workbook.tools.staffing import PositionCost, position_cost, salaries_by_year, salary_schedule
+from workbook.principles import salted_rng as _rng
 
 __all__ = ["TOSA", "SPECIALIST", "PositionChoice", "position_choice", "recommended_position", "team_credentials", "assignment_end", "hr_feed",
            "planned_changes", "review_date"]
@@ -26,10 +27,6 @@ TOSA = "teacher on special assignment"
 SPECIALIST = "instructional technology specialist"
 _TEACHER_COLUMNS = ["BA", "BA+30", "BA+45", "BA+60", "MA+60"]
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 @dataclass(frozen=True)

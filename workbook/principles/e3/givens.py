@@ -20,6 +20,7 @@ import numpy as np
 from workbook.tools._validate import check_count
 from workbook.tools.diffusion import bass_cumulative
 from workbook.tools.fiscal_year import fiscal_year_start
+from workbook.principles import salted_rng as _rng
 
 __all__ = ["TOOLS", "SCHOOL_MONTHS", "EVIDENCE_TIERS", "tool_inventory", "tool_usage", "AdoptionData", "teacher_adoption",
            "TEACHER_SHARE"]
@@ -48,10 +49,6 @@ _SEASON = (0.55, 0.95, 1.0, 0.95, 0.75, 0.95, 1.0, 0.95, 0.85, 0.70)
 #: Share of certificated staff who teach a class and could adopt a teacher tool (illustrative).
 TEACHER_SHARE = 0.80
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def _evidence(job: str, rng: np.random.Generator) -> str:

@@ -15,13 +15,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from workbook.tools._validate import check_count, check_rate
+from workbook.tools._validate import check_rate
 from workbook.tools.benefits import benefit_lines, health_and_welfare_line
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.erate import c2_budget
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
 from workbook.tools.funding import SPANS, FundedAda, ada_from_attendance, funded_ada, lcff_entitlement
 from workbook.tools.purchasing import bid_threshold
+from workbook.principles import salted_rng as _rng
 
 __all__ = [
     "attendance_register",
@@ -42,9 +43,6 @@ _MONTHS = ("Month 1 (Aug-Sep)", "Month 2 (Sep-Oct)", "Month 3 (Oct-Nov)", "Month
            "Month 5 (Jan)", "Month 6 (Feb-Mar)", "Month 7 (Mar-Apr)")
 _DAYS = (20, 20, 18, 17, 19, 18, 20)
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    return np.random.default_rng([check_count("seed", seed), salt])
 
 
 def attendance_register(district: Any, seed: int) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from workbook.tools._validate import check_count
+from workbook.principles import salted_rng as _rng
 from workbook.tools.training import ISTE_EDUCATORS, ISTE_LEADERS, training_cost
 
 __all__ = [
@@ -58,11 +58,6 @@ SKILLS = {
 
 #: The training year: August to May (June is for the summer institute, outside this plan).
 MONTHS = ("Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May")
-
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def staff_headcounts(district: Any) -> dict[str, int]:

@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from workbook.tools._validate import check_count
 from workbook.tools.fiscal_year import fiscal_year_start, fiscal_years, shift_fiscal_year
 from workbook.tools.planning import PLAN_ELEMENTS, plan_cost
+from workbook.principles import salted_rng as _rng
 
 __all__ = [
     "GROUPS",
@@ -49,10 +49,6 @@ _LEANS = {
     "administrators": {"cybersecurity": 0.9, "data and assessment systems": 0.8},
 }
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def stakeholder_survey(district: Any, seed: int) -> Any:

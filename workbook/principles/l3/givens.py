@@ -119,6 +119,13 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def office_holidays(fiscal_year: str) -> list[str]:
     """The district office's holidays in the fiscal year (an illustrative calendar), as ISO dates.
 
+    The school holidays of Education Code 37220 (New Year's Day, Martin Luther King Jr. Day,
+    Lincoln Day on February 12, Washington Day, Memorial Day, Independence Day, Labor Day,
+    Veterans Day, Thanksgiving) plus days many districts add by agreement (the day after
+    Thanksgiving, December 24 and 31). A real calendar is the board's and the bargaining
+    agreements' (EC 45203 for classified staff); check it for Juneteenth, Cesar Chavez Day
+    and any day moved by agreement.
+
     >>> office_holidays("2026-27")[:4]
     ['2026-07-03', '2026-09-07', '2026-11-11', '2026-11-26']
     """
@@ -127,7 +134,7 @@ def office_holidays(fiscal_year: str) -> list[str]:
         _observed(dt.date(y, 7, 4)), _nth_weekday(y, 9, 0, 1), _observed(dt.date(y, 11, 11)),
         _nth_weekday(y, 11, 3, 4), _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
         _observed(dt.date(y, 12, 24)), _observed(dt.date(y, 12, 25)), _observed(dt.date(y, 12, 31)),
-        _observed(dt.date(y + 1, 1, 1)), _nth_weekday(y + 1, 1, 0, 3), _nth_weekday(y + 1, 2, 0, 3),
+        _observed(dt.date(y + 1, 1, 1)), _nth_weekday(y + 1, 1, 0, 3), _observed(dt.date(y + 1, 2, 12)), _nth_weekday(y + 1, 2, 0, 3),
         _nth_weekday(y + 1, 5, 0, -1),
     ]
     return sorted({d.isoformat() for d in days})

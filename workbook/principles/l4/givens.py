@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["CRITERIA", "hiring_rubric", "interview_panel", "RATERS", "MINUTES_PER_TICKET", "visit_hours_per_site",
-           "PAID_HOURS", "minutes_per_device", "weights", "orientation_checklist", "job_posting"]
+           "PAID_HOURS", "minutes_per_device", "weights", "ticket_log", "workload", "orientation_checklist", "job_posting"]
 
 #: Criterion, weight, and what a 1, a 3 and a 5 look like (behavioural anchors; illustrative).
 CRITERIA: list[tuple[str, float, str, str, str]] = [
@@ -104,6 +104,56 @@ def minutes_per_device(district: Any, seed: int) -> float:
     True
     """
     return float(round(rng_for(as_district(district), seed, "l4/minutes_per_device").uniform(12, 20), 1))
+
+
+_CACHE: dict[tuple[Any, ...], Any] = {}
+
+
+def _cached(key: tuple[Any, ...], make: Any) -> Any:
+    """The notebook, its artifact and the self-checks ask for the same tables: build each once per kernel (a copy out)."""
+    if key not in _CACHE:
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = make()
+    return _CACHE[key].copy()
+
+
+def _key(district: Any) -> str:
+    d = as_district(district)
+    return d.model_dump_json() if hasattr(d, "model_dump_json") else repr(d)
+
+
+def ticket_log(district: Any, seed: int, fiscal_year: str) -> pd.DataFrame:
+    """T3's help desk tickets for the district, seed and fiscal year (:func:`workbook.datasets.helpdesk_tickets`).
+
+    >>> ticket_log("sample-rural", 1, "2026-27").equals(ticket_log("sample-rural", 1, "2026-27"))
+    True
+    """
+    from workbook.datasets import helpdesk_tickets
+
+    check_count("seed", seed)
+    return _cached(("tickets", _key(district), int(seed), str(fiscal_year)), lambda: helpdesk_tickets(as_district(district), seed, fiscal_year))
+
+
+def workload(district: Any, seed: int, fiscal_year: str, productive_share: float) -> pd.DataFrame:
+    """The staffing model's table (:func:`workbook.tools.people.workload_fte`) with this module's illustrative inputs.
+
+    >>> w = workload("sample-rural", 1, "2026-27", 0.75)
+    >>> w["site"].iloc[-1], bool(w["fte"].sum() > 0)
+    ('fleet work (all sites)', True)
+    """
+    from workbook.tools._validate import check_fraction
+    from workbook.tools.people import workload_fte
+
+    share = check_fraction("productive_share", productive_share)
+    d = as_district(district)
+
+    def make() -> Any:
+        return workload_fte(ticket_log(d, seed, fiscal_year), MINUTES_PER_TICKET, visit_hours_per_site=visit_hours_per_site(d),
+                            productive_hours=PAID_HOURS * share, devices=int(d.devices.student_devices + d.devices.staff_devices),
+                            minutes_per_device=minutes_per_device(d, seed))
+
+    return _cached(("workload", _key(d), int(seed), str(fiscal_year), share), make)
 
 
 def orientation_checklist() -> pd.DataFrame:

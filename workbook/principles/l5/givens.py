@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from workbook.tools._validate import check_count
+from workbook.principles import salted_rng as _rng
 
 __all__ = ["department_positions", "draft_raci", "readiness_survey", "CHANGE", "solution_options", "SOLUTION", "department_goals"]
 
@@ -33,10 +33,6 @@ _AREAS = {  # area: (manager id, manager title, staff title, systems, share of t
                ["learning management system", "Google Workspace", "content filter"], 0.10),
 }
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def department_positions(district: Any, seed: int) -> list[dict[str, Any]]:

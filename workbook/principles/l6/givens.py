@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from workbook.principles import salted_rng as _rng
 from workbook.tools._validate import check_count, check_rate
 
 __all__ = [
@@ -33,11 +34,6 @@ __all__ = [
 LOADED_HOURS_PER_YEAR = 1_800
 #: Benefits as a share of salary for an hourly "loaded" cost (illustrative; see E2 for statutory rates).
 BENEFITS_LOAD = 0.40
-
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 @dataclass(frozen=True)

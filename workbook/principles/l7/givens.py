@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from workbook.tools._validate import check_count
 from workbook.tools.fiscal_year import fiscal_year_start
 from workbook.tools.projects import Schedule, critical_path_schedule
 from workbook.tools.schedule_risk import WorkCalendar
+from workbook.principles import salted_rng as _rng
 
 __all__ = ["SummerWindow", "summer_window", "SummerProject", "summer_project", "STATUS_DAYS", "status_reports",
            "project_proposals", "project_charter"]
@@ -27,10 +27,6 @@ __all__ = ["SummerWindow", "summer_window", "SummerProject", "summer_project", "
 #: Working days of the weekly status reports (the last one is the report the exercises use).
 STATUS_DAYS = (5, 10, 15, 20)
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def _weekday_on_or_after(day: dt.date) -> dt.date:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from workbook.principles import salted_rng as _rng
 from workbook.tools._validate import check_count, check_number
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_year_start
 
@@ -38,11 +39,6 @@ __all__ = [
 
 #: The priorities a service-level report calls "high".
 HIGH_PRIORITIES = ("P1", "P2")
-
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def student_fleet(inventory: Any) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from workbook.tools._validate import check_count
+from workbook.principles import salted_rng as _rng
 
 __all__ = ["PUBLISHED", "DECISION_CHOICES", "decision_question", "sample_responses", "standards_for", "overall_mean", "gap_list",
            "Incident", "incident_scenario"]
@@ -55,10 +55,6 @@ DECISION_CHOICES = (
     "device refresh and procurement",
 )
 
-
-def _rng(seed: int, salt: int) -> np.random.Generator:
-    check_count("seed", seed)
-    return np.random.default_rng([int(seed), salt])
 
 
 def decision_question(seed: int) -> str:
