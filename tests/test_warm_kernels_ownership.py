@@ -142,3 +142,13 @@ def test_warm_kernels_ownership_kill_9_of_the_grader_leaves_nothing_behind(tmp_p
         for pid in seen | {grader.pid}:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_pool_workers_take_the_graders_environment_each_run(monkeypatch) -> None:
+    """The fork server outlives a pool; a later run in the same process still grades with its own environment."""
+    from workbook.grading.runner import _executor
+
+    for value in ("first run", "second run"):
+        monkeypatch.setenv("CTO_WORKBOOK_TEST_RUN", value)
+        with _executor(1) as pool:
+            assert pool.submit(os.getenv, "CTO_WORKBOOK_TEST_RUN").result(timeout=120) == value

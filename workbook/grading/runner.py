@@ -205,11 +205,24 @@ def _die_with(grader: int) -> None:
         os._exit(1)
 
 
+def _worker_start(grader: int, environ: dict[str, str]) -> None:
+    """In a pool worker: the grader's environment as it is now, then :func:`_die_with` the grader.
+
+    The fork server outlives the pool (Python keeps one per process and reuses
+    it), so it holds the environment of the first pool's time; a later pool
+    in the same process (a test, a notebook) must not grade with that one.
+    """
+    os.environ.clear()
+    os.environ.update(environ)
+    _die_with(grader)
+
+
 def _executor(workers: int) -> Any:
     """A process pool; on Linux its workers fork from a fork server that imported the grader once.
 
-    The fork server is a fresh, single-threaded process started for this pool
-    (never a fork of the caller), so workers inherit nothing of the caller.
+    The fork server is a single-threaded process started from scratch (never a
+    fork of the caller), so workers inherit none of the caller's state but the
+    environment, which each worker takes afresh from the grader when the pool starts.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -219,7 +232,8 @@ def _executor(workers: int) -> Any:
         context.set_forkserver_preload(["workbook.grading.pool_preload"])  # imported once, not once per worker
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                               initargs=(os.getpid(), dict(os.environ)))
 
 
 def _run_local(jobs: list[Job], workers: int, on_result: Callable[[Result], None]) -> None:
