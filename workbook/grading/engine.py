@@ -26,6 +26,8 @@ __all__ = ["ENGINE_NAME", "grading_engine"]
 
 ENGINE_NAME = "workbook-grading"
 _TIMEOUT_ENAME = "GraderCellTimeout"
+#: How soon (ms) a kernel channel that found no kernel socket tries again (zmq's default: 100).
+_RECONNECT_MS = 5
 
 
 _ENGINE: type | None = None
@@ -138,6 +140,20 @@ def grading_engine() -> type:
         messages whose parent is the request it sent, so none can land in a cell:
         the wait only delays every submission.
         """
+
+        def start_channels(self, *args: Any, **kwargs: Any) -> None:
+            """Connect with a short reconnect interval (zmq's default is 100 ms).
+
+            The channels connect as soon as the kernel's process exists, before
+            it has bound its sockets (a forked kernel binds them about 40 ms
+            later); a socket that found nothing retries only after zmq's
+            reconnect interval, so every submission waited up to 100 ms for
+            nothing. Sockets created after this take the context's new default.
+            """
+            import zmq
+
+            self.context.setsockopt(zmq.RECONNECT_IVL, _RECONNECT_MS)
+            super().start_channels(*args, **kwargs)
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
