@@ -8,15 +8,17 @@ edition: it drives the self-check. Hidden checks live in ``hidden/E1.py``.
 from __future__ import annotations
 
 from workbook.principles.e1.givens import absence_counts, climate_survey, directory_requests, systems_and_vendors, tracker_date
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.disclosure import needs_prior_consent, releasable_records, suppress_small_counts
 from workbook.tools.privacy import data_inventory, dpa_tracker, integration_map, most_missing_term, unprotected_vendors
 
 
+@derived
 def _systems(ctx: Context):
     return systems_and_vendors(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
 
+@derived
 def _tracker(ctx: Context):
     return dpa_tracker(_systems(ctx).vendors, tracker_date(ctx["fiscal_year"]))
 

@@ -16,10 +16,11 @@ from workbook.principles.e2.givens import (
     review_date,
     team_credentials,
 )
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.staffing import accounts_to_disable, credential_status, needs_bargaining
 
 
+@derived
 def _choice(ctx: Context):
     return position_choice(ctx.district, ctx["seed"], ctx["fiscal_year"], ctx["workers_comp_rate"])
 

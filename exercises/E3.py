@@ -10,17 +10,19 @@ from __future__ import annotations
 import math
 
 from workbook.principles.e3.givens import EVIDENCE_TIERS, teacher_adoption, tool_inventory, tool_usage
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.adoption import adopter_category, fit_bass, renewal_plan, usage_summary
 
 PRACTICE_JOBS = ("math practice", "reading practice")
 
 
+@derived
 def summary(ctx: Context):
     inventory = tool_inventory(ctx.district, ctx["seed"])
     return usage_summary(inventory, tool_usage(ctx.district, ctx["seed"], inventory))
 
 
+@derived
 def plan(ctx: Context):
     return renewal_plan(summary(ctx), min_utilization=ctx["min_utilization"], headroom=ctx["headroom"])
 
@@ -43,6 +45,7 @@ def renewal_saving(ctx: Context) -> float:
     return float(plan(ctx).attrs["saving"])
 
 
+@derived
 def _fit(ctx: Context):
     data = teacher_adoption(ctx.district, ctx["seed"])
     return fit_bass(data.months, data.adopters, market=data.market)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbook.principles.e4.givens import (CATEGORIES, FLAGS, benchmark_results, caaspp_results, english_learner_view,
                                            sis_enrollment, students)
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.assessment import match_on_ssid, results_by_group, score_levels
 from workbook.tools.dashboard import absenteeism_by_group, da_priorities, dashboard_table
 from workbook.tools.disclosure import suppress_small_counts
@@ -19,12 +19,14 @@ def _sizes(ctx: Context) -> dict[str, int]:
     return {"min_colour": ctx["min_group_colour"], "min_shown": ctx["min_group_shown"]}
 
 
+@derived
 def academic_table(ctx: Context, subject: str = "ela"):
     now = results_by_group(caaspp_results(ctx.district, ctx["seed"]), subject, FLAGS, CATEGORIES)
     before = results_by_group(caaspp_results(ctx.district, ctx["seed"], year=-1), subject, FLAGS, CATEGORIES)
     return dashboard_table(now, before, f"{subject}_3_8", **_sizes(ctx))
 
 
+@derived
 def absence_table(ctx: Context):
     now = absenteeism_by_group(students(ctx.district, ctx["seed"]), FLAGS, CATEGORIES)
     before = absenteeism_by_group(students(ctx.district, ctx["seed"], year=-1), FLAGS, CATEGORIES)
@@ -61,6 +63,7 @@ def da_groups(ctx: Context) -> list[str]:
     return sorted(g for g, c in colours.items() if len(da_priorities(*c)) >= 2)
 
 
+@derived
 def _benchmark(ctx: Context):
     return benchmark_results(ctx.district, ctx["seed"]), sis_enrollment(ctx.district, ctx["seed"])
 

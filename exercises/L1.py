@@ -19,10 +19,11 @@ from workbook.principles.l1.givens import (
     trainer_capacity,
     with_priority,
 )
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.training import ISTE_EDUCATORS, fund_offerings, scope_and_sequence, training_needs, uncovered
 
 
+@derived
 def needs(ctx: Context):
     return training_needs(skills_survey(ctx.district, ctx["seed"]), staff_headcounts(ctx.district), ctx["target_level"])
 
@@ -38,10 +39,12 @@ def teacher_priorities(ctx: Context) -> dict[str, float]:
     return {str(k): float(v) for k, v in zip(teachers["skill"], teachers["priority"])}
 
 
+@derived
 def catalog(ctx: Context):
     return with_priority(offerings_catalog(ctx.district, ctx["seed"]), needs(ctx))
 
 
+@derived
 def plan(ctx: Context):
     cat = catalog(ctx)
     return scope_and_sequence(cat, MONTHS, trainer_capacity(ctx.district, ctx["seed"], cat))
@@ -67,6 +70,7 @@ def models_within_cap(ctx: Context) -> list[str]:
     return [str(m) for m in priced.index[priced["per_trained"] <= grant_cap_per_trained(ctx["seed"])]]
 
 
+@derived
 def funding(ctx: Context):
     cat = catalog(ctx)
     costs = offering_costs(cat, model_rates(ctx.district, ctx["seed"]))

@@ -18,11 +18,12 @@ from workbook.principles.l2.givens import (
     stakeholder_survey,
     status_date,
 )
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.planning import funding_gap, goal_status, needs_assessment, plan_cost, site_plan_review, smart_problems
 from workbook.tools.trends import radar
 
 
+@derived
 def scores(ctx: Context):
     return needs_assessment(stakeholder_survey(ctx.district, ctx["seed"]), ctx["weights"])
 
@@ -40,6 +41,7 @@ def equal_top3(ctx: Context) -> list[str]:
     return [str(n) for n in table.index[:3]]
 
 
+@derived
 def goals(ctx: Context):
     return plan_goals(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
@@ -53,6 +55,7 @@ def goals_behind(ctx: Context) -> list[str]:
     return sorted(str(i) for i in tracked.index[tracked["status"].isin(["at risk", "off track"])])
 
 
+@derived
 def costs(ctx: Context):
     return plan_cost(plan_items(ctx.district, ctx["seed"]), plan_start(ctx["fiscal_year"]), ctx["plan_years"])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbook.principles.l3.givens import (draft_plan, office_holidays, presentation_meeting, special_meeting, stakeholders,
                                            tickets_with_survey)
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.helpdesk import customer_service
 from workbook.tools.stakeholders import earliest_meeting, plan_gaps, posting_deadline, stakeholder_map, submission_deadline
 
@@ -26,6 +26,7 @@ def gaps(ctx: Context) -> list[str]:
     return sorted(found.loc[found["status"] != "ok", "stakeholder"])
 
 
+@derived
 def _meeting(ctx: Context):
     return presentation_meeting(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
@@ -43,6 +44,7 @@ def special_earliest(ctx: Context) -> str:
     return earliest_meeting(special_meeting(ctx.district, ctx["seed"], ctx["fiscal_year"]).posted, "special").strftime(_CLOCK)
 
 
+@derived
 def _service(ctx: Context, by: str | None = None):
     return customer_service(tickets_with_survey(ctx.district, ctx["seed"], ctx["fiscal_year"]), by=by)
 

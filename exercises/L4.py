@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from workbook.principles.l4.givens import interview_panel, weights, workload
 from workbook.principles.t3.givens import support_technicians
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.people import rater_agreement, ranking, technicians_to_hire, weighted_scores
 from workbook.tools.staffing import position_cost
 
 
+@derived
 def _panel(ctx: Context):
     return interview_panel(ctx.district, ctx["seed"])
 

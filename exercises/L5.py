@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbook.principles.l5.givens import department_goals, department_positions, draft_raci, readiness_survey, solution_options
 from workbook.tools.goals import goal_alignment
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.organization import change_readiness, choose_solution, org_chart, raci_faults, single_points_of_knowledge
 
 
@@ -19,6 +19,7 @@ def lcap_gaps(ctx: Context) -> list[str]:
     return alignment.index[~alignment["served"]].tolist()
 
 
+@derived
 def _positions(ctx: Context):
     return department_positions(ctx.district, ctx["seed"])
 
@@ -41,6 +42,7 @@ def raci_fix(ctx: Context) -> list[str]:
     return [a for a in dict.fromkeys(faults["activity"]) if a]
 
 
+@derived
 def readiness(ctx: Context):
     return change_readiness(readiness_survey(ctx.district, ctx["seed"]), threshold=ctx["readiness_threshold"])
 

@@ -7,7 +7,7 @@ edition: it drives the self-check. Hidden checks live in ``hidden/L6.py``.
 
 from __future__ import annotations
 
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.principles.l6.givens import (
     budget_lines_with_grant,
     device_program_inputs,
@@ -22,6 +22,7 @@ from workbook.tools.title_iv import largest_infrastructure_purchase
 from workbook.tools.tco_devices import device_program_tco, tco_by_refresh_cycle
 
 
+@derived
 def _inputs(ctx: Context):
     return device_program_inputs(ctx.district, ctx["seed"], years=ctx["horizon_years"])
 
@@ -34,6 +35,7 @@ def tco_per_device_year(ctx: Context) -> float:
     return device_program_tco(**_inputs(ctx).as_kwargs()).per_device_year
 
 
+@derived
 def _phone_flows(ctx: Context) -> list[float]:
     return phone_migration(ctx.district, ctx["seed"], years=ctx["phone_years"]).cashflows()
 

@@ -8,16 +8,18 @@ edition: it drives the self-check.
 from __future__ import annotations
 
 from workbook.principles.l7.givens import STATUS_DAYS, project_proposals, status_reports, summer_project, summer_window
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.tools.earned_value import EarnedValue, status_report
 from workbook.tools.projects import rank_projects
 from workbook.tools.schedule_risk import finish_probability, schedule_dates
 
 
+@derived
 def _project(ctx: Context):
     return summer_project(ctx.district, ctx["seed"])
 
 
+@derived
 def _window(ctx: Context):
     return summer_window(ctx["seed"], ctx["fiscal_year"], ctx["first_day_of_school"])
 
@@ -41,6 +43,7 @@ def p_on_time(ctx: Context) -> float:
     return finish_probability(project.activities, project.estimates, window.deadline, n=ctx["simulations"], seed=ctx["seed"])
 
 
+@derived
 def status(ctx: Context) -> EarnedValue:
     project = _project(ctx)
     done, spent = status_reports(project, ctx["seed"])[STATUS_DAYS[-1]]

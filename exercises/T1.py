@@ -7,7 +7,7 @@ edition: it drives the self-check. Hidden checks live in ``hidden/T1.py``.
 
 from __future__ import annotations
 
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.principles.t1.givens import (
     ig1_in_place,
     insurer_required_cost,
@@ -24,6 +24,7 @@ from workbook.tools.security_assessment import ig1_gap_assessment
 from workbook.tools.security_budget import first_divergence, security_budget
 
 
+@derived
 def _register(ctx: Context):
     return district_register(ctx.district, ctx["seed"])
 

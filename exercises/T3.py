@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from workbook.rubric import Check, Context, Criterion, Exercise, Level, Reflection, Rubric
+from workbook.rubric import Check, Context, Criterion, derived, Exercise, Level, Reflection, Rubric
 from workbook.principles.t3.givens import (
     HIGH_PRIORITIES,
     refresh_inputs,
@@ -35,30 +35,25 @@ from workbook.tools.services import (
 )
 
 
-def _cached(ctx: Context, key: str, make: Any) -> Any:
-    """Datasets are generated once per context (the self-check calls several checks)."""
-    store = ctx.__dict__.setdefault("_t3_cache", {})
-    if key not in store:
-        store[key] = make()
-    return store[key]
-
-
+@derived
 def _inventory(ctx: Context):
     from workbook.datasets import device_inventory
 
-    return _cached(ctx, "devices", lambda: device_inventory(ctx.district, ctx["seed"], ctx["fiscal_year"]))
+    return device_inventory(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
 
+@derived
 def _software(ctx: Context):
     from workbook.datasets import software_inventory
 
-    return _cached(ctx, "software", lambda: software_inventory(ctx.district, ctx["seed"], ctx["fiscal_year"]))
+    return software_inventory(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
 
+@derived
 def _tickets(ctx: Context):
     from workbook.datasets import helpdesk_tickets
 
-    return _cached(ctx, "tickets", lambda: helpdesk_tickets(ctx.district, ctx["seed"], ctx["fiscal_year"]))
+    return helpdesk_tickets(ctx.district, ctx["seed"], ctx["fiscal_year"])
 
 
 def past_lifespan(ctx: Context) -> int:
@@ -88,8 +83,9 @@ def software_ending(ctx: Context) -> list[str]:
     return sorted(set(table.loc[table["status"] == "ending soon", "product"]))
 
 
+@derived
 def _ttr(ctx: Context):
-    return _cached(ctx, "ttr", lambda: time_to_resolve(_tickets(ctx)))
+    return time_to_resolve(_tickets(ctx))
 
 
 def ttr_median(ctx: Context) -> float:
@@ -100,9 +96,13 @@ def ttr_p90(ctx: Context) -> float:
     return float(_ttr(ctx).loc[0, "p90_hours"])
 
 
+@derived
+def _sla(ctx: Context):
+    return sla_attainment(_tickets(ctx), sla_targets(ctx["sla_p1_hours"], ctx["sla_p2_hours"]))
+
+
 def sla_high(ctx: Context) -> dict[str, float | None]:
-    targets = sla_targets(ctx["sla_p1_hours"], ctx["sla_p2_hours"])
-    table = _cached(ctx, f"sla{sorted(targets.items())}", lambda: sla_attainment(_tickets(ctx), targets)).set_index("priority")
+    table = _sla(ctx).set_index("priority")
     # A priority with no resolved ticket has no attainment (NaN): any recorded answer is accepted for it.
     values = {p: float(table.loc[p, "attainment"]) if p in table.index else math.nan for p in HIGH_PRIORITIES}
     return {p: (None if math.isnan(v) else v) for p, v in values.items()}

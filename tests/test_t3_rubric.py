@@ -29,8 +29,16 @@ def test_rubric_ids_are_the_notebook_cells(pid):
 
 
 def _t3_context(tickets: pd.DataFrame) -> Context:
+    """A T3 context whose ticket log is ``tickets`` (a log no seed produces)."""
+    import importlib.util
+
+    from workbook.paths import exercises_dir
+
+    spec = importlib.util.spec_from_file_location("_t3_rubric_for_test", exercises_dir() / "T3.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     ctx = Context("T3", {"district": "sample-rural", "seed": 1, "fiscal_year": "2026-27", "sla_p1_hours": 4.0, "sla_p2_hours": 8.0})
-    ctx.__dict__["_t3_cache"] = {"tickets": tickets}
+    module._tickets.provide(ctx, tickets)
     return ctx
 
 

@@ -12,7 +12,10 @@ both use it.
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib.util
+import inspect
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +30,7 @@ from workbook.principles import include_extra_roots
 
 __all__ = [
     "Context",
+    "derived",
     "Check",
     "Exercise",
     "Level",
@@ -81,6 +85,11 @@ class Context:
             raise error.with_traceback(None)
         return district
 
+    @cached_property
+    def _derived(self) -> dict[tuple[Any, ...], Any]:
+        """What :func:`derived` helpers computed for this context."""
+        return {}
+
     def __getitem__(self, name: str) -> Any:
         try:
             return self.params[name]
@@ -89,6 +98,63 @@ class Context:
                 f"parameter {name!r} is not set for {self.principle}; "
                 f"the notebook's parameters are {sorted(self.params)}"
             ) from None
+
+
+def derived(helper: Callable[..., Any]) -> Callable[..., Any]:
+    """A rubric helper ``helper(context, *args)`` computed once per context, a fresh copy on every call.
+
+    Several checks (and the self-check of several exercises) often start from
+    the same table: decorated, it is built once for a context (one notebook's
+    parameters) whichever checks ask for it, and in whichever module the
+    rubric file was loaded (the hidden checks load the public rubric again).
+    Each caller gets a deep copy, so no check can change what another sees.
+    Errors are not kept: each call raises again.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> @derived
+    ... def table(ctx, subject):
+    ...     calls.append(subject)
+    ...     return [ctx["seed"], subject]
+    >>> ctx = Context("L6", {"seed": 3})
+    >>> table(ctx, "ela").append("changed")
+    >>> table(ctx, "ela"), table(ctx, "math"), calls
+    ([3, 'ela'], [3, 'math'], ['ela', 'math'])
+    >>> table(ctx, subject="ela"), calls
+    ([3, 'ela'], ['ela', 'math'])
+    >>> table(Context("L6", {"seed": 4}), "ela"), calls
+    ([4, 'ela'], ['ela', 'math', 'ela'])
+
+    A test can give a context the value of an edge case no seed produces:
+
+    >>> other = Context("L6", {"seed": 5})
+    >>> table.provide(other, ["given"], "ela")
+    >>> table(other, "ela")
+    ['given']
+    """
+    code = helper.__code__
+    where = (code.co_filename, code.co_firstlineno, helper.__qualname__)
+    signature = inspect.signature(helper)
+
+    def key(context: Context, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        bound = signature.bind(context, *args, **kwargs)
+        bound.apply_defaults()
+        return (where, bound.args[1:], tuple(sorted(bound.kwargs.items())))
+
+    @functools.wraps(helper)
+    def once(context: Context, *args: Any, **kwargs: Any) -> Any:
+        memo, at = context._derived, key(context, args, kwargs)
+        if at not in memo:
+            memo[at] = helper(context, *args, **kwargs)
+        return copy.deepcopy(memo[at])
+
+    def provide(context: Context, value: Any, *args: Any, **kwargs: Any) -> None:
+        """Give ``context`` this helper's value (a test's edge case: a table no seed produces)."""
+        context._derived[key(context, args, kwargs)] = value
+
+    once.provide = provide  # type: ignore[attr-defined]
+    return once
 
 
 @dataclass(frozen=True)
