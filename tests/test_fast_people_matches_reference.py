@@ -18,10 +18,10 @@ import pytest
 
 from workbook.districts import load_district
 from workbook.errors import InputError
-from workbook.principles.l4.givens import interview_panel, weights
-from workbook.tools._validate import as_table, check_choice
+from workbook.principles.l4.givens import MINUTES_PER_TICKET, interview_panel, ticket_log, weights
+from workbook.tools._validate import as_table, check_choice, check_count, check_number
 from workbook.tools.people import (check_weights, krippendorff_alpha, ranking, ranking_without_each_rater, rater_agreement,
-                                   ratings_frame, weighted_scores)
+                                   ratings_frame, weighted_scores, workload_fte)
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -103,6 +103,35 @@ def ref_rater_agreement(ratings: Any, weights: Mapping[str, float], *, level: st
     return pd.DataFrame(out)
 
 
+def ref_workload_fte(tickets: Any, minutes_per_ticket: Mapping[str, float], *, visit_hours_per_site: float,
+                 productive_hours: float, devices: int = 0, minutes_per_device: float = 0.0) -> pd.DataFrame:
+    import pandas as pd
+
+    from workbook.tools.helpdesk import tickets_frame
+
+    if not isinstance(minutes_per_ticket, Mapping) or not minutes_per_ticket:
+        raise InputError("minutes_per_ticket", minutes_per_ticket, 'minutes per category, e.g. {"Password": 12}')
+    minutes = {str(k): check_number(f"minutes_per_ticket[{k!r}]", v, minimum=0) for k, v in minutes_per_ticket.items()}
+    visits = check_number("visit_hours_per_site", visit_hours_per_site, minimum=0)
+    hours = check_number("productive_hours", productive_hours, minimum=0, strict_minimum=True)
+    frame = tickets_frame(tickets, need=["category", "site"])
+    absent = sorted(set(frame["category"].astype(str)) - set(minutes))
+    if absent:
+        raise InputError("minutes_per_ticket", dict(minutes_per_ticket), f"minutes for every category in the log (missing: {', '.join(absent)})")
+    frame["work"] = frame["category"].astype(str).map(minutes) / 60
+    by_site = frame.groupby("site", sort=True).agg(tickets=("work", "size"), ticket_hours=("work", "sum"))
+    out = pd.DataFrame({"site": by_site.index, "tickets": by_site["tickets"].astype(int).to_numpy(),
+                        "ticket_hours": by_site["ticket_hours"].round(2).to_numpy()})
+    out["visit_hours"] = visits
+    fleet = check_count("devices", devices)
+    per_device = check_number("minutes_per_device", minutes_per_device, minimum=0)
+    if fleet:
+        out.loc[len(out)] = ["fleet work (all sites)", 0, round(fleet * per_device / 60, 2), 0.0]
+    out["hours"] = (out["ticket_hours"] + out["visit_hours"]).round(2)
+    out["fte"] = (out["hours"] / hours).round(4)
+    return out
+
+
 def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
@@ -171,3 +200,18 @@ def test_bad_and_unusual_panels_get_what_the_reference_gave(case: str) -> None:
     if case == "object scores":
         panel = pd.DataFrame(rows).astype({"score": object})
     _all_agree(panel, w)
+
+
+@pytest.mark.parametrize("name", DISTRICTS)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_workload_matches_the_reference(name: str, seed: int) -> None:
+    log = ticket_log(load_district(name), seed, "2026-27")
+    for kwargs in ({"visit_hours_per_site": 40, "productive_hours": 1400},
+                   {"visit_hours_per_site": 0, "productive_hours": 900.5, "devices": 5000, "minutes_per_device": 12.5}):
+        _agree(workload_fte(log, MINUTES_PER_TICKET, **kwargs), ref_workload_fte(log, MINUTES_PER_TICKET, **kwargs))
+    short = dict(list(MINUTES_PER_TICKET.items())[2:])
+    _agree(_outcome(workload_fte, log, short, visit_hours_per_site=40, productive_hours=1400),
+           _outcome(ref_workload_fte, log, short, visit_hours_per_site=40, productive_hours=1400))
+    log = log.assign(category=log["category"].where(log.index % 97 != 5, None))
+    _agree(_outcome(workload_fte, log, MINUTES_PER_TICKET, visit_hours_per_site=40, productive_hours=1400),
+           _outcome(ref_workload_fte, log, MINUTES_PER_TICKET, visit_hours_per_site=40, productive_hours=1400))

@@ -298,10 +298,11 @@ def workload_fte(tickets: Any, minutes_per_ticket: Mapping[str, float], *, visit
     visits = check_number("visit_hours_per_site", visit_hours_per_site, minimum=0)
     hours = check_number("productive_hours", productive_hours, minimum=0, strict_minimum=True)
     frame = tickets_frame(tickets, need=["category", "site"])
-    absent = sorted(set(frame["category"].astype(str)) - set(minutes))
+    category = frame["category"].astype(str)
+    absent = sorted(set(category.unique()) - set(minutes))  # the distinct categories, not one Python object per ticket
     if absent:
         raise InputError("minutes_per_ticket", dict(minutes_per_ticket), f"minutes for every category in the log (missing: {', '.join(absent)})")
-    frame["work"] = frame["category"].astype(str).map(minutes) / 60
+    frame["work"] = category.map(minutes) / 60
     by_site = frame.groupby("site", sort=True).agg(tickets=("work", "size"), ticket_hours=("work", "sum"))
     out = pd.DataFrame({"site": by_site.index, "tickets": by_site["tickets"].astype(int).to_numpy(),
                         "ticket_hours": by_site["ticket_hours"].round(2).to_numpy()})
