@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
 
 from workbook.errors import InputError
 from workbook.tools._validate import as_table, check_count, check_number, check_rate
@@ -304,20 +305,30 @@ def change_readiness(responses: Any, *, threshold: float = 3.5, weakest: int = 2
     table = as_table("responses", responses, ["step", "rating"], noun="answer")
     limit = check_number("threshold", threshold, minimum=1, maximum=5)
     k = check_count("weakest", weakest, minimum=1)
-    for i, row in enumerate(table[["step", "rating"]].to_dict("records")):  # plain Python values for the messages
-        step = check_count(f"responses[{i}].step", row["step"], minimum=1)
-        if step > 8:
-            raise InputError(f"responses[{i}].step", step, "a whole number >= 1 and <= 8 (Kotter's steps)")
-        check_number(f"responses[{i}].rating", row["rating"], minimum=1, maximum=5)
-    grouped = table.assign(step=table["step"].astype(int), rating=table["rating"].astype(float)).groupby("step")["rating"]
+    if not _plainly_valid(table["step"], table["rating"]):  # then the first bad answer is named, one by one
+        for i, row in enumerate(table[["step", "rating"]].to_dict("records")):  # plain Python values for the messages
+            step = check_count(f"responses[{i}].step", row["step"], minimum=1)
+            if step > 8:
+                raise InputError(f"responses[{i}].step", step, "a whole number >= 1 and <= 8 (Kotter's steps)")
+            check_number(f"responses[{i}].rating", row["rating"], minimum=1, maximum=5)
+    work = table.assign(step=table["step"].astype(int), rating=table["rating"].astype(float))
+    grouped = work.groupby("step")["rating"]
     out = pd.DataFrame({"step_name": list(KOTTER_STEPS)}, index=pd.Index(range(1, 9), name="step"))
     out["answers"] = grouped.size().reindex(out.index, fill_value=0)
     out["mean"] = grouped.mean().reindex(out.index)
-    out["agree"] = grouped.apply(lambda r: float((r >= 4).mean())).reindex(out.index)
+    out["agree"] = (work["rating"] >= 4).groupby(work["step"]).mean().reindex(out.index)  # share of 4s and 5s
     out["ready"] = out["mean"] >= limit
     order = out.dropna(subset=["mean"]).assign(s=lambda f: f.index).sort_values(["mean", "s"], kind="stable").index[:k]
     out["weakest"] = out.index.isin(order)
     return out
+
+
+def _plainly_valid(steps: Any, ratings: Any) -> bool:
+    """True when numeric columns hold only whole steps 1-8 and finite ratings 1-5 (no answer to name one by one)."""
+    if steps.dtype.kind not in "iuf" or ratings.dtype.kind not in "iuf":
+        return False
+    s, r = steps.to_numpy(dtype=float), ratings.to_numpy(dtype=float)
+    return bool(((s >= 1) & (s <= 8) & (s == np.floor(s))).all() and ((r >= 1) & (r <= 5)).all())
 
 
 def choose_solution(options: Any, weights: dict[str, float], *, support_fte: float, discount_rate: float = 0.03) -> pd.DataFrame:

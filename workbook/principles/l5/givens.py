@@ -147,13 +147,12 @@ def readiness_survey(district: Any, seed: int) -> Any:
     roles = rng.choice(["teacher", "site administrator", "office staff", "technology staff"], size=n, p=[0.6, 0.1, 0.2, 0.1])
     latent = rng.uniform(2.4, 4.2, 8)
     mood = rng.normal(0, 0.4, n)  # some people are more positive about everything
-    rows = []
-    for person in range(n):
-        for step in range(1, 9):
-            for item in (1, 2):
-                rating = int(np.clip(round(latent[step - 1] + mood[person] + rng.normal(0, 0.8)), 1, 5))
-                rows.append({"respondent": person + 1, "role": roles[person], "step": step, "item": item, "rating": rating})
-    return pd.DataFrame(rows)
+    # One noise draw per answer, person by person, step by step, item by item: drawn at once, in that order.
+    person, step = np.repeat(np.arange(n), 16), np.tile(np.repeat(np.arange(1, 9), 2), n)
+    noise = rng.normal(0, 0.8, n * 16)
+    rating = np.clip(np.rint(latent[step - 1] + mood[person] + noise), 1, 5).astype(np.int64)
+    return pd.DataFrame({"respondent": person + 1, "role": roles.astype(object)[person], "step": step,
+                         "item": np.tile([1, 2], n * 8), "rating": rating})
 
 
 def solution_options(district: Any, seed: int) -> tuple[Any, dict[str, float], float]:
