@@ -152,7 +152,8 @@ def score_levels(results: Any) -> pd.DataFrame:
     table = as_table("results", results, ("subject", "grade", "scale_score"), noun="result")
     cuts = _cut_scores().reset_index()
     known = set(zip(cuts["subject"], cuts["grade"]))
-    for subject, grade in set(zip(table["subject"], table["grade"])) - known:
+    pairs = table[["subject", "grade"]].drop_duplicates()  # a few distinct pairs, not one Python tuple per result
+    for subject, grade in set(zip(pairs["subject"], pairs["grade"])) - known:
         _subject_grade(subject, grade)  # raises, naming the argument and the value
     scores = pd.to_numeric(table["scale_score"], errors="coerce")
     bad = scores.isna() | (scores < SCORE_RANGE[0]) | (scores > SCORE_RANGE[1])
@@ -186,9 +187,10 @@ def group_masks(students: Any, flags: Sequence[str] = (), categories: Sequence[s
             raise InputError(f"students.{column}", values.tolist()[:5], "True or False for every student")
         masks[column] = values.astype(bool)
     for column in categories:
-        for value in pd.unique(table[column].dropna()):
+        codes, values = pd.factorize(table[column])  # in order of first appearance; blanks (NaN) get -1
+        for k, value in enumerate(values):
             if str(value).strip():
-                masks[str(value)] = table[column] == value
+                masks[str(value)] = pd.Series(codes == k, index=table.index, name=column)
     return masks
 
 
@@ -242,12 +244,14 @@ def results_by_group(results: Any, subject: str, flags: Sequence[str] = (), cate
     if table.empty:
         raise InputError("subject", subject, "a subject with results in the table")
     scored = score_levels(table)
+    dfs, met = scored["dfs"].to_numpy(dtype=float), (scored["level"] >= 3).to_numpy()
     rows = []
     for group, mask in group_masks(scored, flags, categories).items():
-        part = scored[mask.to_numpy()]
-        if len(part):
-            rows.append({"group": group, "students": len(part), "dfs": float(part["dfs"].mean()),
-                         "met_or_exceeded": float((part["level"] >= 3).mean())})
+        member = mask.to_numpy(dtype=bool)
+        n = int(np.count_nonzero(member))
+        if n:  # the mean pandas takes of the group's rows: their sum (numpy's) over their count
+            rows.append({"group": group, "students": n, "dfs": float(dfs[member].sum() / n),
+                         "met_or_exceeded": float(np.count_nonzero(met[member]) / n)})
     import pandas as pd
 
     return pd.DataFrame(rows).set_index("group")
@@ -259,6 +263,8 @@ def _ssids(values: Any) -> Any:
     series = pd.Series(values)
     floats = series.map(lambda v: isinstance(v, float)) if series.dtype == object else pd.Series(series.dtype.kind == "f", index=series.index)
     text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    if not floats.any():  # no number read from a spreadsheet: nothing to take ".0" off
+        return text
     return text.where(~floats, text.str.replace(r"\.0$", "", regex=True))
 
 
@@ -296,7 +302,7 @@ def match_on_ssid(records: Any, enrollment: Any, column: str = "ssid") -> tuple[
         raise InputError(f"enrollment.{column}", right.loc[dup, column].iloc[0], "each student enrolled once")
     reason = np.where(left[column] == "", "blank",
                       np.where(~left[column].str.fullmatch(r"\d{10}"), "not 10 digits",
-                               np.where(left[column].isin(set(right[column])), "", "not enrolled")))
+                               np.where(left[column].isin(right[column].unique()), "", "not enrolled")))
     matched = left[reason == ""].merge(right, on=column, how="left", suffixes=("", "_sis"))
     unmatched = left[reason != ""].assign(reason=reason[reason != ""]).reset_index(drop=True)
     return matched.reset_index(drop=True), unmatched

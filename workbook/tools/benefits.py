@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from workbook.errors import InputError
@@ -42,13 +43,19 @@ def statutory_rates(*, workers_comp_rate: float | None = None) -> dict[str, floa
     >>> statutory_rates(workers_comp_rate=0.022)["workers_comp"]
     0.022
     """
-    from workbook.tools.reference import reference_table
-
-    table = reference_table("statutory_benefits")
-    rates = {str(r["benefit"]): float(r["rate"]) for _, r in table.iterrows()}
+    rates = dict(_table_rates())  # a copy: the caller may change theirs
     if workers_comp_rate is not None:
         rates["workers_comp"] = check_number("workers_comp_rate", workers_comp_rate, minimum=0, maximum=0.2)
     return rates
+
+
+@lru_cache(maxsize=1)
+def _table_rates() -> dict[str, float]:
+    """The ``statutory_benefits`` rates, read once (hand out copies only)."""
+    from workbook.tools.reference import shared_table
+
+    table = shared_table("statutory_benefits")
+    return {str(b): float(r) for b, r in zip(table["benefit"], table["rate"])}
 
 
 def benefit_lines(salary_line: BudgetLine, system: str = "calpers", *, workers_comp_rate: float | None = None) -> list[BudgetLine]:

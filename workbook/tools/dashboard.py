@@ -221,8 +221,13 @@ def absenteeism_by_group(students: Any, flags: Sequence[str] = (), categories: S
     table = as_table("students", students, (column, *flags, *categories), noun="student")
     if table[column].dtype != bool and not table[column].map(lambda v: isinstance(v, (bool, np.bool_))).all():
         raise InputError(f"students.{column}", table[column].tolist()[:5], "True or False for every student")
-    rows = [{"group": g, "students": int(m.sum()), "rate": float(table.loc[m.to_numpy(), column].mean())}
-            for g, m in group_masks(table, flags, categories).items() if m.any()]
+    absent = table[column].to_numpy()
+    rows = []
+    for g, m in group_masks(table, flags, categories).items():
+        member = m.to_numpy(dtype=bool)
+        n = int(np.count_nonzero(member))
+        if n:  # the group's mean of true/false: those absent over those counted (the same division pandas does)
+            rows.append({"group": g, "students": n, "rate": float(np.count_nonzero(absent[member]) / n)})
     return pd.DataFrame(rows).set_index("group")
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -108,10 +109,17 @@ def base_grants(fiscal_year: str) -> pd.DataFrame:
     workbook.errors.InputError: fiscal_year = '2019-20' is not allowed: expected 2023-24 or later (the LCFF rates table starts there)
     """
     year = check_fiscal_year("fiscal_year", fiscal_year)
-    table = shared_table("lcff_base_grants")
-    years = sorted(set(table["fiscal_year"]))
+    years = sorted(set(shared_table("lcff_base_grants")["fiscal_year"]))
     if year < years[0]:
         raise InputError("fiscal_year", fiscal_year, f"{years[0]} or later (the LCFF rates table starts there)")
+    return _base_grants(year).copy()  # a copy: the caller may change theirs
+
+
+@lru_cache(maxsize=32)
+def _base_grants(year: str) -> pd.DataFrame:
+    """:func:`base_grants` of a checked year the table covers or follows, built once per year (hand out copies only)."""
+    table = shared_table("lcff_base_grants")
+    years = sorted(set(table["fiscal_year"]))
     known = min(year, years[-1])
     rows = table[table["fiscal_year"] == known].set_index("grade_span")
     out = pd.DataFrame(

@@ -79,10 +79,12 @@ def ratings_frame(ratings: Any, weights: Mapping[str, float]) -> pd.DataFrame:
     frame = as_table("ratings", ratings, ["candidate", "rater", "criterion", "score"], noun="rating")
     for col in ("candidate", "rater", "criterion"):
         frame[col] = frame[col].astype(str)
-    for i, v in enumerate(frame["score"]):
-        v = v.item() if hasattr(v, "item") else v
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v not in (1, 2, 3, 4, 5):
-            raise InputError(f"ratings[{i}].score", v, "a whole number from 1 to 5")
+    scores = frame["score"]
+    if not (scores.dtype.kind in "iuf" and scores.isin([1, 2, 3, 4, 5]).all()):  # else find the first bad one
+        for i, v in enumerate(scores):
+            v = v.item() if hasattr(v, "item") else v
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v not in (1, 2, 3, 4, 5):
+                raise InputError(f"ratings[{i}].score", v, "a whole number from 1 to 5")
     unknown = sorted(set(frame["criterion"]) - set(w))
     if unknown:
         raise InputError("ratings.criterion", unknown, "criteria that have a weight (" + ", ".join(w) + ")")
@@ -90,9 +92,10 @@ def ratings_frame(ratings: Any, weights: Mapping[str, float]) -> pd.DataFrame:
     if dupes.any():
         i = int(dupes.to_numpy().nonzero()[0][0])
         raise InputError(f"ratings[{i}]", frame.loc[i, ["candidate", "rater", "criterion"]].tolist(), "one score per candidate, rater and criterion")
-    full = pd.MultiIndex.from_product([sorted(set(frame["candidate"])), sorted(set(frame["rater"])), list(w)])
-    have = pd.MultiIndex.from_frame(frame[["candidate", "rater", "criterion"]])
-    missing = full.difference(have)
+    # Criteria known and no duplicates: every score is there exactly when the count is candidates x raters x criteria.
+    complete = len(frame) == frame["candidate"].nunique(dropna=False) * frame["rater"].nunique(dropna=False) * len(w)
+    full = None if complete else pd.MultiIndex.from_product([sorted(set(frame["candidate"])), sorted(set(frame["rater"])), list(w)])
+    missing = [] if full is None else full.difference(pd.MultiIndex.from_frame(frame[["candidate", "rater", "criterion"]]))
     if len(missing):
         raise InputError("ratings", f"{len(missing)} missing", f"a score from every rater for every candidate and criterion (first missing: {list(missing[0])})")
     frame["score"] = frame["score"].astype(float)
@@ -117,14 +120,19 @@ def weighted_scores(ratings: Any, weights: Mapping[str, float], *, without: str 
     [4.2, 3.8]
     """
     w = check_weights(weights)
-    frame = ratings_frame(ratings, w)
+    return _weighted(ratings_frame(ratings, w), w, without)
+
+
+def _weighted(frame: pd.DataFrame, w: dict[str, float], without: str | None) -> pd.DataFrame:
+    """:func:`weighted_scores` of a table :func:`ratings_frame` has checked, with weights :func:`check_weights` has."""
     if without is not None:
         check_choice("without", without, sorted(set(frame["rater"])))
         frame = frame[frame["rater"] != without]
         if frame.empty:
             raise InputError("without", without, "a rater other than the only one")
     frame = frame.assign(points=frame["score"] * frame["criterion"].map(w))
-    table = frame.pivot_table(index="candidate", columns="rater", values="points", aggfunc="sum").sort_index()
+    # the pivot table of the sums: the same grouped sums, unstacked (raters sorted), without pivot_table's overhead
+    table = frame.groupby(["candidate", "rater"], sort=True)["points"].sum().unstack("rater").sort_index()
     table.columns.name = None
     table["mean"] = table.mean(axis=1)
     return table
@@ -154,11 +162,12 @@ def ranking_without_each_rater(ratings: Any, weights: Mapping[str, float]) -> pd
     """
     import pandas as pd
 
-    frame = ratings_frame(ratings, weights)
-    full = ranking(weighted_scores(frame, weights))
+    w = check_weights(weights)
+    frame = ratings_frame(ratings, w)
+    full = ranking(_weighted(frame, w, None))
     rows = [{"left_out": "(nobody)", "ranking": full, "first": full[0], "first_changes": False}]
     for rater in sorted(set(frame["rater"])):
-        order = ranking(weighted_scores(frame, weights, without=rater))
+        order = ranking(_weighted(frame, w, rater))
         rows.append({"left_out": rater, "ranking": order, "first": order[0], "first_changes": order[0] != full[0]})
     return pd.DataFrame(rows)
 
@@ -223,7 +232,9 @@ def rater_agreement(ratings: Any, weights: Mapping[str, float], *, level: str = 
 
     kind = check_choice("level", level, ["nominal", "ordinal", "interval", "ratio"])
     frame = ratings_frame(ratings, weights)
-    data = frame.pivot_table(index="rater", columns=["candidate", "criterion"], values="score", aggfunc="first")
+    # one score per rater, candidate and criterion (ratings_frame checked): the pivot table, by unstacking
+    data = frame.set_index(["rater", "candidate", "criterion"])["score"].unstack(["candidate", "criterion"])
+    data = data.sort_index(axis=1).sort_index()
     if len(data) < 2:
         raise InputError("ratings", f"{len(data)} rater", "at least two raters (agreement needs someone to agree with)")
     if len(np.unique(data.to_numpy())) < 2:
@@ -287,10 +298,11 @@ def workload_fte(tickets: Any, minutes_per_ticket: Mapping[str, float], *, visit
     visits = check_number("visit_hours_per_site", visit_hours_per_site, minimum=0)
     hours = check_number("productive_hours", productive_hours, minimum=0, strict_minimum=True)
     frame = tickets_frame(tickets, need=["category", "site"])
-    absent = sorted(set(frame["category"].astype(str)) - set(minutes))
+    category = frame["category"].astype(str)
+    absent = sorted(set(category.unique()) - set(minutes))  # the distinct categories, not one Python object per ticket
     if absent:
         raise InputError("minutes_per_ticket", dict(minutes_per_ticket), f"minutes for every category in the log (missing: {', '.join(absent)})")
-    frame["work"] = frame["category"].astype(str).map(minutes) / 60
+    frame["work"] = category.map(minutes) / 60
     by_site = frame.groupby("site", sort=True).agg(tickets=("work", "size"), ticket_hours=("work", "sum"))
     out = pd.DataFrame({"site": by_site.index, "tickets": by_site["tickets"].astype(int).to_numpy(),
                         "ticket_hours": by_site["ticket_hours"].round(2).to_numpy()})

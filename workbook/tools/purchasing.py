@@ -45,8 +45,10 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from workbook.errors import InputError
@@ -79,14 +81,21 @@ def _year(name: str, value: Any) -> int:
 
 
 def _row(kind: str, year: int) -> tuple[Any, bool]:
-    table = shared_table("bid_thresholds")
-    rows = table[table["kind"] == kind].assign(y=lambda t: t["year"].astype(int)).sort_values("y")
+    rows, years = _kind_rows(kind)
     if kind != "supplies_services":
-        return rows.iloc[-1], False
+        return rows.iloc[-1].copy(), False
     if year < int(rows["y"].iloc[0]):
         raise InputError("year", year, f"{rows['y'].iloc[0]} or later (the bid threshold table starts there)")
-    known = rows[rows["y"] <= year].iloc[-1]
+    known = rows.iloc[int(np.searchsorted(years, year, side="right")) - 1].copy()  # the last row with y <= year
     return known, int(known["y"]) < year
+
+
+@lru_cache(maxsize=16)
+def _kind_rows(kind: str) -> tuple[Any, Any]:
+    """The ``bid_thresholds`` rows of one kind sorted by year (column ``y``), and those years: built once, read only."""
+    table = shared_table("bid_thresholds")
+    rows = table[table["kind"] == kind].assign(y=lambda t: t["year"].astype(int)).sort_values("y")
+    return rows, rows["y"].to_numpy()
 
 
 def bid_threshold(year: Any) -> float:

@@ -134,21 +134,34 @@ def reference_table(name: str) -> pd.DataFrame:
 
 
 def _by_year(name: str, fiscal_year: Any, where: dict[str, str] | None = None) -> tuple[Any, bool]:
-    """The row of table ``name`` for ``fiscal_year``, carrying the last row forward."""
+    """The row of table ``name`` for ``fiscal_year``, carrying the last row forward (a fresh copy each call)."""
     year = check_fiscal_year("fiscal_year", fiscal_year)
-    table = shared_table(name)
-    if where:
-        for column, value in where.items():
-            table = table[table[column] == value]
-    table = table.sort_values("fiscal_year")
-    years = list(table["fiscal_year"])
-    if year in years:
-        return table[table["fiscal_year"] == year].iloc[0], False
+    table, first, years = _year_rows(name, tuple(where.items()) if where else ())
+    if year in first:
+        return table.iloc[first[year]].copy(), False
     if year < years[0]:
         raise InputError(
             "fiscal_year", fiscal_year, f"{years[0]} or later (the {name} table starts there)"
         )
-    return table.iloc[-1], True
+    return table.iloc[-1].copy(), True
+
+
+@lru_cache(maxsize=64)
+def _year_rows(name: str, where: tuple[tuple[str, str], ...]) -> tuple[Any, dict[str, int], list[str]]:
+    """Table ``name`` filtered by ``where`` and sorted by year, each year's first position, and the years in order.
+
+    Built once per table and filter (the tables are read-only, see :func:`shared_table`);
+    :func:`_by_year` copies the row it hands out.
+    """
+    table = shared_table(name)
+    for column, value in where:
+        table = table[table[column] == value]
+    table = table.sort_values("fiscal_year")
+    years = list(table["fiscal_year"])
+    first: dict[str, int] = {}
+    for position, year in enumerate(years):
+        first.setdefault(year, position)
+    return table, first, years
 
 
 def pension_rate(system: str, fiscal_year: str) -> float:

@@ -121,18 +121,38 @@ def tool_usage(district: Any, seed: int, inventory: Any = None) -> Any:
     rng = _rng(seed, 3302)
     schools = [f"School {i + 1:02d}" for i in range(int(district.schools))]
     months = _months(district.fiscal_year)
-    rows = []
+    cells = len(schools) * len(months)  # one row per school and month, schools outer, as the rows are listed
+    # Each cell draws its active-user noise then its login noise: one call draws them all, in that order.
+    low, high = np.tile([0.9, 0.85], cells), np.tile([1.1, 1.15], cells)
+    parts = []
     for tool, licences in zip(inv["tool"], inv["licences"]):
         level = rng.uniform(0.12, 0.90)
         per_login = rng.uniform(2.0, 10.0)
         weights = rng.lognormal(0.0, 0.35, len(schools))
         weights = weights / weights.sum()
-        for school, weight in zip(schools, weights):
-            for month, season in zip(months, _SEASON):
-                active = int(round(licences * level * season * weight * rng.uniform(0.9, 1.1)))
-                logins = int(round(active * per_login * rng.uniform(0.85, 1.15)))
-                rows.append({"tool": tool, "school": school, "month": month, "logins": logins, "active_users": active})
-    return pd.DataFrame(rows)
+        noise = rng.uniform(low, high)
+        share = np.repeat(weights, len(months))  # the school's share, for each of its months
+        season = np.tile(np.asarray(_SEASON[: len(months)], dtype=float), len(schools))
+        # licences x level x season x weight x noise, multiplied in that order (the same floating-point result)
+        active = _whole(licences * level * season * share * noise[0::2])
+        logins = _whole(active * per_login * noise[1::2])
+        parts.append((tool, active, logins))
+    if not cells or not parts:
+        return pd.DataFrame([])  # no school or no tool: no row (and no column), as a list of no rows gives
+    return pd.DataFrame({
+        "tool": np.repeat(np.asarray([tool for tool, _, _ in parts], dtype=object), cells),
+        "school": np.tile(np.repeat(np.asarray(schools, dtype=object), len(months)), len(parts)),
+        "month": np.tile(np.asarray(months, dtype=object), len(schools) * len(parts)),
+        "logins": np.concatenate([logins for _, _, logins in parts]),
+        "active_users": np.concatenate([active for _, active, _ in parts]),
+    })
+
+
+def _whole(values: np.ndarray) -> np.ndarray:
+    """``int(round(v))`` of each value (halves to even), with its error for NaN or infinity."""
+    for bad in values[~np.isfinite(values)][:1]:
+        int(round(bad))  # raises as the value would on its own
+    return np.rint(values).astype(np.int64)
 
 
 @dataclass(frozen=True)

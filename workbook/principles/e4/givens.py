@@ -143,9 +143,22 @@ def caaspp_results(district: Any, seed: int, year: int = 0) -> Any:
     >>> sorted(set(r["subject"])), sorted(set(r["grade"])), bool(r["scale_score"].between(2000, 3000).all())
     (['ela', 'math'], [3, 4, 5, 6, 7, 8], True)
     """
+    pupils = students(district, seed, year)  # checks seed and year
+    key = (district.model_dump_json() if hasattr(district, "model_dump_json") else repr(district), int(seed), year)
+    if key not in _RESULTS:
+        if len(_RESULTS) >= 8:
+            _RESULTS.pop(next(iter(_RESULTS)))
+        _RESULTS[key] = _caaspp_results(pupils)
+    return _RESULTS[key].copy()
+
+
+#: The last few results tables made, by (district, seed, year): the notebook, its self-checks and the rubric ask for the same ones.
+_RESULTS: dict[tuple[str, int, int], Any] = {}
+
+
+def _caaspp_results(pupils: Any) -> Any:
     import pandas as pd
 
-    pupils = students(district, seed, year)
     tested = pupils[pupils["grade"].between(3, 8)]
     parts = []
     for subject in ("ela", "math"):
