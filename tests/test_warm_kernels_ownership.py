@@ -152,3 +152,20 @@ def test_pool_workers_take_the_graders_environment_each_run(monkeypatch) -> None
         monkeypatch.setenv("CTO_WORKBOOK_TEST_RUN", value)
         with _executor(1) as pool:
             assert pool.submit(os.getenv, "CTO_WORKBOOK_TEST_RUN").result(timeout=120) == value
+
+
+def test_warm_kernels_ownership_a_run_stopped_while_its_parent_warms_up_leaves_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`workbook grade` launches the parent before it plans; a plan that fails stops a parent still warming up."""
+    monkeypatch.delenv(DIR_ENV, raising=False)
+    pool = WarmKernelPool().launch()
+    process, folder = pool._process, pool.folder
+    assert process is not None and process.poll() is None
+    pool.stop()
+    assert process.poll() is not None, "the parent is reaped"
+    assert not folder.exists() and DIR_ENV not in os.environ
+    pool.stop()  # a second stop (the run's `with` block, then its clean-up) is harmless
+
+    with WarmKernelPool().launch() as pool:  # launched early, then waited for: one parent, serving
+        assert zygote_status(pool.folder) is not None and os.environ[DIR_ENV] == str(pool.folder)
+        assert _parent_of_a_kernel() == pool.pid
+    assert DIR_ENV not in os.environ

@@ -20,6 +20,7 @@ gradebook's history. Exporting is ``workbook gradebook export``: it never grades
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ from workbook.grading.execute import Limits
 from workbook.grading.gradebook import Gradebook
 from workbook.grading.layout import DEFAULT_FORMAT, stray_entries
 from workbook.grading.report import summary_table
-from workbook.grading.runner import grade_cohort, plan_jobs
+from workbook.grading.runner import grade_cohort, plan_jobs, prepare_workers
 from workbook.grading.warm import KERNEL_NAME, WarmKernelPool
 
 __all__ = ["register", "run"]
@@ -79,8 +80,6 @@ def _kernel_and_pool(args: argparse.Namespace, console: Any) -> tuple[str, Any, 
     with them the default is two workers per core (measured in
     benchmarks/grading.py); plain kernels default to one per core.
     """
-    import contextlib
-
     if args.kernel != "warm":
         return args.kernel, contextlib.nullcontext(), args.workers
     if args.dask_scheduler:  # each Dask worker starts and owns its warm parent (workbook.grading.dask_warm)
@@ -107,7 +106,12 @@ def run(args: argparse.Namespace) -> int:
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
     kernel, pool, workers = _kernel_and_pool(args, console)
     # The gradebook exists (0600, in a 0700 folder) before the plan and before any kernel starts.
-    with Gradebook(book) as gradebook:
+    with Gradebook(book) as gradebook, contextlib.ExitStack() as early:
+        if hasattr(pool, "launch"):  # the warm parent and the workers' fork server warm up while the run is planned
+            early.callback(pool.stop)
+            pool.launch()
+        if args.dask_scheduler is None and (workers or 2) > 1:
+            prepare_workers()
         for w in gradebook.warnings:
             console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
         jobs, warnings = plan_jobs(

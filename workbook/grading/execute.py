@@ -173,6 +173,30 @@ def _release(client: Any, km: Any) -> None:
         logging.getLogger(__name__).warning("kernel clean-up failed: %s", exc)
 
 
+def _prepared(nb: Any, parameters: dict[str, Any], kernel_name: str) -> Any:
+    """A copy of ``nb`` as papermill runs it: its metadata, and the parameters injected after the ``parameters`` cell.
+
+    What ``papermill.execute_notebook`` does before it hands a notebook to its
+    engine, without its JSON round trips (a node is written out, validated
+    and read back in; the result is written and validated again at the end):
+    three validations of every cell and output for each submission, of a
+    notebook the grader built itself from the released template.
+    """
+    import copy
+
+    from papermill import __version__
+    from papermill.parameterize import parameterize_notebook
+
+    node = copy.deepcopy(nb)
+    node.metadata.setdefault("papermill", {"default_parameters": {}, "parameters": {}, "environment_variables": {}, "version": __version__})
+    for cell in node.cells:
+        cell.metadata.setdefault("tags", [])
+        cell.metadata.setdefault("papermill", {})
+    if not parameters:  # as papermill: nothing is injected
+        return node
+    return parameterize_notebook(node, parameters, kernel_name=kernel_name, language="python", engine_name=ENGINE_NAME)
+
+
 def execute_notebook(
     nb: Any,
     parameters: dict[str, Any],
@@ -209,9 +233,8 @@ def execute_notebook(
         Draw figures (``False`` by default: a grading kernel skips what no
         score needs, see :mod:`workbook.notebook.display`).
     """
-    import papermill
     from nbclient.exceptions import DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
+    from papermill.engines import papermill_engines
 
     if not isinstance(parameters, dict):
         raise InputError("parameters", parameters, "a dict of parameter names and values")
@@ -278,16 +301,13 @@ def execute_notebook(
         timer.start()
         executed = None
         try:
-            # In memory, both ways: papermill copies the node; no file is written or read back.
-            executed = papermill.execute_notebook(
-                nb, None, parameters=parameters, engine_name=ENGINE_NAME,
-                kernel_name=kernel_name, progress_bar=False, request_save_on_cell_execute=False,
-                start_timeout=int(limits.startup_timeout), execution_timeout=limits.cell_timeout,
+            # In memory, both ways: papermill's engine runs a copy; no file is written or read back.
+            executed = papermill_engines.execute_notebook_with_engine(
+                ENGINE_NAME, _prepared(nb, parameters, kernel_name), kernel_name, output_path=None,
+                progress_bar=False, start_timeout=int(limits.startup_timeout), execution_timeout=limits.cell_timeout,
                 km=km, allow_errors=True, interrupt_on_timeout=True, client_holder=holder,
                 output_limit=int(limits.output_mb * 2**20),
             )
-        except PapermillExecutionError:
-            pass  # a cell raised; allow_errors kept the run going, papermill only reports it at the end
         except DeadKernelError:
             status, reason = "crashed", "the kernel died (it exited, crashed or ran out of memory)"
         except Exception as exc:  # noqa: BLE001 - the kernel failed to start or the run broke: the grader goes on

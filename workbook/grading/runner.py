@@ -32,7 +32,7 @@ from workbook.grading.report import answer_payloads, params_change
 from workbook.grading.score import notebook_defaults, rubric_fingerprint, score_submission
 from workbook.rubric import load_rubric
 
-__all__ = ["Job", "Summary", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
+__all__ = ["Job", "Summary", "prepare_workers", "HiddenChecksMissing", "missing_hidden_checks", "PUBLIC_ONLY", "PUBLIC_ONLY_NOTE", "plan_jobs", "grade_one", "grade_cohort", "params_hash", "file_sha256", "safe_hide"]
 
 
 @dataclass
@@ -217,6 +217,29 @@ def _worker_start(grader: int, environ: dict[str, str]) -> None:
     _die_with(grader)
 
 
+def _context() -> Any:
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["workbook.grading.pool_preload"])  # imported once, not once per worker
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def prepare_workers() -> None:
+    """Start the fork server the grading workers come from, and return at once.
+
+    It imports the grader (about a second of CPU) while the caller plans the
+    run, rather than when the first job is submitted. Harmless to call twice,
+    or with no pool to follow.
+    """
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _executor(workers: int) -> Any:
     """A process pool; on Linux its workers fork from a fork server that imported the grader once.
 
@@ -224,15 +247,9 @@ def _executor(workers: int) -> Any:
     fork of the caller), so workers inherit none of the caller's state but the
     environment, which each worker takes afresh from the grader when the pool starts.
     """
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["workbook.grading.pool_preload"])  # imported once, not once per worker
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_start,
                                initargs=(os.getpid(), dict(os.environ)))
 
 

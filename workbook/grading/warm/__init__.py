@@ -61,21 +61,45 @@ class WarmKernelPool:
         self.folder = Path(folder) if folder else Path()
         self.idle_timeout = idle_timeout
         self._saved: str | None = None
+        self._pointed = False  # whether start() set $CTO_WORKBOOK_ZYGOTE_DIR (stop() restores it)
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> WarmKernelPool:
-        from workbook.grading.warm.client import start_owned_zygote
+    def launch(self) -> WarmKernelPool:
+        """Start the parent and return at once: it warms up while the caller goes on (plans the run).
+
+        :meth:`start` (or entering the ``with`` block) then waits until it serves;
+        :meth:`stop` ends it either way.
+        """
+        from workbook.grading.warm.client import launch_owned_zygote
         from workbook.grading.warm.kernelspec import ensure_kernelspec
 
-        ensure_kernelspec()
-        if self._own_folder:
-            self.folder = Path(tempfile.mkdtemp(prefix="cto-workbook-run-"))
-        self._process = start_owned_zygote(self.folder, idle_timeout=self.idle_timeout)
-        self._saved = os.environ.get(DIR_ENV)
+        if self._process is None:
+            ensure_kernelspec()
+            if self._own_folder:
+                self.folder = Path(tempfile.mkdtemp(prefix="cto-workbook-run-"))
+            self._process = launch_owned_zygote(self.folder, idle_timeout=self.idle_timeout)
+        return self
+
+    def start(self) -> WarmKernelPool:
+        """Start the parent (unless :meth:`launch` did) and wait until it serves; point workers at it."""
+        from workbook.grading.warm.client import wait_owned_zygote
+
+        self.launch()
+        assert self._process is not None
+        try:
+            wait_owned_zygote(self.folder, self._process)  # kills and reaps it if it never serves
+        except BaseException:
+            self._process = None
+            if self._own_folder:
+                shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        self._saved, self._pointed = os.environ.get(DIR_ENV), True
         os.environ[DIR_ENV] = str(self.folder)
         return self
 
     def stop(self) -> None:
+        if self._process is not None and zygote_status(self.folder) is None:
+            self._process.kill()  # launched but not serving yet (the run stopped while it warmed up)
         stop_zygote(self.folder)
         if self._process is not None:
             try:
@@ -86,6 +110,9 @@ class WarmKernelPool:
             self._process = None
         if self._own_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
+        if not self._pointed:
+            return
+        self._pointed = False
         if self._saved is None:
             os.environ.pop(DIR_ENV, None)
         else:

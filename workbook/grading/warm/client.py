@@ -40,7 +40,7 @@ from workbook.grading.warm.protocol import (
     send_message,
 )
 
-__all__ = ["ensure_zygote", "start_zygote", "start_owned_zygote", "stop_zygote", "zygote_status", "spawn_kernel", "ZygoteError"]
+__all__ = ["ensure_zygote", "start_zygote", "start_owned_zygote", "launch_owned_zygote", "wait_owned_zygote", "stop_zygote", "zygote_status", "spawn_kernel", "ZygoteError"]
 
 
 class ZygoteError(WorkbookError):
@@ -134,23 +134,39 @@ def start_zygote(folder: str | Path | None = None, idle_timeout: float = 600.0, 
     return _wait_ready(where, launcher, detached, ready_timeout)
 
 
-def start_owned_zygote(folder: str | Path, idle_timeout: float = 600.0, ready_timeout: float = 120.0) -> subprocess.Popen[bytes]:
-    """Start a parent owned by this process: pinned, killed when this process dies, for one run only.
+def launch_owned_zygote(folder: str | Path, idle_timeout: float = 600.0) -> subprocess.Popen[bytes]:
+    """Launch a parent owned by this process (pinned, killed when this process dies) and return at once.
 
-    ``folder`` must be private and served by no other parent. The caller
-    keeps the returned process and reaps it after :func:`stop_zygote`.
+    It imports and warms for a second or two while the caller goes on;
+    :func:`wait_owned_zygote` waits until it serves. ``folder`` must be
+    private and served by no other parent. The caller keeps the returned
+    process and reaps it after :func:`stop_zygote`.
     """
     where = private_dir(folder)
     if zygote_status(where) is not None:
         raise ZygoteError(f"{where} is already served by another warm parent; each run needs a folder of its own")
     (where / OWNED_NAME).write_text(f"{os.getpid()}\n")
     launcher, _ = _launch(where, idle_timeout, pinned=True, owner=True)
+    return launcher
+
+
+def wait_owned_zygote(folder: str | Path, launcher: subprocess.Popen[bytes], ready_timeout: float = 120.0) -> None:
+    """Wait until the parent :func:`launch_owned_zygote` started serves ``folder``; kill it if it never does."""
     try:
-        _wait_ready(where, launcher, False, ready_timeout)
+        _wait_ready(Path(folder), launcher, False, ready_timeout)
     except BaseException:
         launcher.kill()
         launcher.wait()
         raise
+
+
+def start_owned_zygote(folder: str | Path, idle_timeout: float = 600.0, ready_timeout: float = 120.0) -> subprocess.Popen[bytes]:
+    """Start a parent owned by this process: pinned, killed when this process dies, for one run only.
+
+    :func:`launch_owned_zygote`, then :func:`wait_owned_zygote`.
+    """
+    launcher = launch_owned_zygote(folder, idle_timeout)
+    wait_owned_zygote(folder, launcher, ready_timeout)
     return launcher
 
 

@@ -28,6 +28,11 @@ _WARM_MODULES = (
     "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
     "IPython.extensions.storemagic", "IPython.utils.wildcard", "faulthandler", "tornado.platform.asyncio",
     "jinja2", "workbook.templating",
+    # Imported lazily by calculators and pandas on first use (found by running every notebook in a
+    # fork of the parent): scipy.optimize alone cost E3's kernels 0.39 s each. Never matplotlib_inline: it
+    # hooks the running shell when imported, and the parent has none (inline figures would be lost).
+    "scipy.optimize", "krippendorff", "matplotlib.dates", "pandas.core.methods.to_dict",
+    "pandas.core.reshape.reshape",
 )
 
 
@@ -56,6 +61,14 @@ def warm_up(log: Callable[[str], None] = print) -> list[str]:
     from workbook.notebook.display import table_html
     from workbook.notebook.recording import answer_bundle
 
+    from workbook.districts import load_district, sample_ids
+
+    from workbook.tools.reference import reference_tables, shared_table
+
+    for sample in sample_ids():  # public sample data, parsed once here rather than in every kernel (45 ms)
+        load_district(sample)
+    for name in reference_tables():  # the calculators' public reference tables (CSV), read once
+        shared_table(name)
     frame = pd.DataFrame({"year": ["2026-27", "2027-28"], "cost": [1.5, 2.25]})
     frame.to_html()
     repr(frame)
