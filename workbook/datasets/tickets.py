@@ -96,5 +96,7 @@ def helpdesk_tickets(district: Any, seed: int, fiscal_year: str | None = None) -
 
 def _lookup(keys: np.ndarray, values: dict[str, float], default: float = 1.0) -> np.ndarray:
     """``values[k]`` for each of ``keys`` (``default`` for a key not in ``values``), without a loop per element."""
-    known, position = np.unique(keys, return_inverse=True)
-    return np.array([values.get(str(k), default) for k in known], dtype=float)[position]
+    out = np.full(len(keys), default, dtype=float)
+    for key, value in values.items():  # a handful of keys: one comparison of the whole array each
+        out[keys == key] = value
+    return out
