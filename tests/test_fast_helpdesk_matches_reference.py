@@ -21,7 +21,7 @@ from workbook.datasets.tickets import CATEGORIES, PRIORITIES, _SLOWER, helpdesk_
 from workbook.districts import load_district
 from workbook.errors import InputError
 from workbook.principles.l3.givens import tickets_with_survey
-from workbook.tools._validate import check_count, check_number
+from workbook.tools._validate import as_table, check_count, check_number
 from workbook.tools.business_hours import DEFAULT_BUSINESS_DAY, BusinessDay, business_hours_between
 from workbook.tools.helpdesk import _GROUPS, customer_service, sla_attainment, tickets_frame, time_to_resolve
 
@@ -197,6 +197,35 @@ def ref_customer_service(tickets: Any, by: str | None = None, *, satisfied_at: i
     return out
 
 
+def ref_tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = as_table("tickets", tickets, ["opened", "resolved", *need])
+    for col in ("opened", "resolved"):
+        parsed = pd.to_datetime(frame[col], errors="coerce")
+        bad = parsed.isna() & frame[col].notna()
+        if bad.any():  # only the cells that did not parse: an empty text is an empty cell
+            bad[bad] = frame.loc[bad, col].astype(str).str.strip() != ""
+        if col == "opened":
+            bad |= parsed.isna()
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise InputError(f"tickets[{i}].{col}", frame[col].iloc[i], 'a date and time such as "2026-09-01 08:00"')
+        frame[col] = parsed
+    early = frame["resolved"].notna() & (frame["resolved"] < frame["opened"])
+    if early.any():
+        i = int(early.to_numpy().nonzero()[0][0])
+        raise InputError(f"tickets[{i}].resolved", str(frame["resolved"].iloc[i]), "a time no earlier than opened")
+    opened = frame["opened"].dt
+    ym = opened.year * 100 + opened.month  # labels built once per distinct month, not once per ticket
+    frame["month"] = ym.map({v: f"{v // 100}-{v % 100:02d}" for v in ym.unique()})
+    frame["weekday"] = opened.day_name()
+    year = opened.year - (opened.month < 7)
+    frame["fiscal_year"] = year.map({y: f"{y}-{(y + 1) % 100:02d}" for y in year.unique()})
+    frame["hours"] = (frame["resolved"] - frame["opened"]).dt.total_seconds() / 3600
+    return frame
+
+
 def _same(new: Any, ref: Any) -> None:
     pd.testing.assert_frame_equal(new, ref, check_exact=True)
     assert list(new.columns) == list(ref.columns) and list(new.dtypes) == list(ref.dtypes)
@@ -208,6 +237,8 @@ def test_generated_tickets_and_their_analytics_match_the_reference(name: str, se
     district = load_district(name)
     tickets = helpdesk_tickets(district, seed)
     _same(tickets, ref_helpdesk_tickets(district, seed))
+    for need in ((), ("priority", "site")):
+        _same(tickets_frame(tickets, need=need), ref_tickets_frame(tickets, need=need))
     for clock in ("business", "calendar"):
         for as_of in (None, "2026-10-15 12:00", "2027-03-01"):
             _same(sla_attainment(tickets, TARGETS, as_of=as_of, clock=clock),
@@ -235,6 +266,13 @@ def _log() -> list[dict[str, Any]]:
         {"opened": "2026-09-03 08:00", "resolved": None, "priority": "P3", "site": "B",
          "first_contact": False, "satisfaction": None},
     ]
+
+
+def _agree_outcome(new: Any, ref: Any) -> None:
+    if isinstance(ref, str):
+        assert new == ref
+    else:
+        _same(new, ref)
 
 
 def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -279,6 +317,7 @@ def test_customer_service_and_time_to_resolve_edge_cases_match_the_reference(cas
     elif case == "none resolved":
         for row in log:
             row["resolved"] = None
+    _agree_outcome(_outcome(tickets_frame, log), _outcome(ref_tickets_frame, log))
     for by in (None, "site", "priority"):
         for fn, ref in ((customer_service, ref_customer_service), (time_to_resolve, ref_time_to_resolve)):
             new, old = _outcome(fn, log, by), _outcome(ref, log, by)
@@ -286,3 +325,24 @@ def test_customer_service_and_time_to_resolve_edge_cases_match_the_reference(cas
                 assert new == old
             else:
                 _same(new, old)
+
+
+@pytest.mark.parametrize("case", ["texts", "opened missing", "opened unreadable", "resolved blank text", "resolved early",
+                                  "timestamps", "june and july"])
+def test_tickets_frame_matches_the_reference(case: str) -> None:
+    log: Any = _log()
+    if case == "opened missing":
+        log[2]["opened"] = None
+    elif case == "opened unreadable":
+        log[3]["opened"] = "yesterday"
+    elif case == "resolved blank text":
+        log[1]["resolved"] = "  "
+    elif case == "resolved early":
+        log[0]["resolved"] = "2026-08-01 08:00"
+    elif case == "timestamps":
+        log = pd.DataFrame(log).assign(opened=lambda f: pd.to_datetime(f["opened"]))
+    elif case == "june and july":
+        log[0]["opened"], log[0]["resolved"] = "2026-06-30 23:00", "2026-07-01 01:00"
+        log[1]["opened"] = "2027-07-01 00:00"
+        log[1]["resolved"] = "2027-07-02 00:00"
+    _agree_outcome(_outcome(tickets_frame, log), _outcome(ref_tickets_frame, log))

@@ -59,10 +59,11 @@ def tickets_frame(tickets: Any, *, need: Sequence[str] = ()) -> pd.DataFrame:
         i = int(early.to_numpy().nonzero()[0][0])
         raise InputError(f"tickets[{i}].resolved", str(frame["resolved"].iloc[i]), "a time no earlier than opened")
     opened = frame["opened"].dt
-    ym = opened.year * 100 + opened.month  # labels built once per distinct month, not once per ticket
+    years, months = opened.year, opened.month  # each taken apart once
+    ym = years * 100 + months  # labels built once per distinct month, not once per ticket
     frame["month"] = ym.map({v: f"{v // 100}-{v % 100:02d}" for v in ym.unique()})
     frame["weekday"] = opened.day_name()
-    year = opened.year - (opened.month < 7)
+    year = years - (months < 7)
     frame["fiscal_year"] = year.map({y: f"{y}-{(y + 1) % 100:02d}" for y in year.unique()})
     frame["hours"] = (frame["resolved"] - frame["opened"]).dt.total_seconds() / 3600
     return frame
