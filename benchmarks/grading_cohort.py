@@ -236,6 +236,7 @@ def run(candidates: int, out_dir: Path, dask: bool = True) -> dict[str, Any]:
         if dask:
             report["dask_two_workers"] = {"wall_s": round(wall_dask, 2), "notebooks_per_s": round(n / wall_dask, 3),
                                           "exit_code": code3, "ratio": round(wall_loop / wall_dask, 2),
+                                          "vs_local_pool": round(wall_grade / wall_dask, 2),
                                           "statuses": statuses(where / "grades-dask" / "gradebook.sqlite"),
                                           "includes": "each worker's warm parent start; local scheduler, 2 worker processes x 2 threads"}
         report["ratio"] = round(report["workbook_grade"]["notebooks_per_s"] / report["loop"]["notebooks_per_s"], 2)
@@ -266,7 +267,8 @@ def markdown(r: dict[str, Any]) -> str:
            f"{r['dask_two_workers']['notebooks_per_s']} | - | {r['dask_two_workers']['ratio']}x |"] if "dask_two_workers" in r else []),
         "",
         f"Results: {r['workbook_grade']['statuses']}"
-        + (f" (Dask: {r['dask_two_workers']['statuses']})" if "dask_two_workers" in r else "") + ". "
+        + (f" (Dask: {r['dask_two_workers']['statuses']}; Dask's rate over the local pool's: "
+           f"{r['dask_two_workers'].get('vs_local_pool', '-')}x)" if "dask_two_workers" in r else "") + ". "
         f"Regrading one candidate (`--regrade c00`, {len(r['principles'])} notebooks): {r['regrade_one_candidate_s']} s. "
         f"CPU seconds per notebook, loop over grader: {r['cpu_ratio']}x (the loop keeps one core busy, the grader all "
         f"{m['cpus']}; CPU counted for {r.get('cpu_counted', 'waited-for processes')}).", "",
