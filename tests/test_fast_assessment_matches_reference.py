@@ -158,7 +158,7 @@ def test_results_by_group_and_the_ssid_join_match_the_reference(name: str, seed:
 
 
 SSIDS = [1234567890, 1234567890.0, "1234567890", " 2234567890 ", "2234567890.0", None, float("nan"), "", "223456789",
-         np.int64(3234567890), np.float64(4234567890.0), "12345678901", "abcdefghij", "５234567890"]
+         np.int64(3234567890), np.float64(4234567890.0), "12345678901", "abcdefghij", "５234567890", "²234567890", "١٢٣٤٥٦٧٨٩٠", "123456789\n", "12345 67890", "1234567890" + "\u0301"]
 
 
 @pytest.mark.parametrize("kind", ["object", "int", "float", "str", "mixed with blanks"])

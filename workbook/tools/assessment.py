@@ -305,8 +305,9 @@ def match_on_ssid(records: Any, enrollment: Any, column: str = "ssid") -> tuple[
     dup = right[column].duplicated()
     if dup.any():
         raise InputError(f"enrollment.{column}", right.loc[dup, column].iloc[0], "each student enrolled once")
+    # ten decimal digits: what the pattern \d{10} matches (Unicode category Nd), without a regex per record
     reason = np.where(left[column] == "", "blank",
-                      np.where(~left[column].str.fullmatch(r"\d{10}"), "not 10 digits",
+                      np.where(~((left[column].str.len() == 10) & left[column].str.isdecimal()), "not 10 digits",
                                np.where(left[column].isin(right[column].unique()), "", "not enrolled")))
     matched = left[reason == ""].merge(right, on=column, how="left", suffixes=("", "_sis"))
     unmatched = left[reason != ""].assign(reason=reason[reason != ""]).reset_index(drop=True)
