@@ -158,7 +158,7 @@ def test_results_by_group_and_the_ssid_join_match_the_reference(name: str, seed:
 
 
 SSIDS = [1234567890, 1234567890.0, "1234567890", " 2234567890 ", "2234567890.0", None, float("nan"), "", "223456789",
-         np.int64(3234567890), np.float64(4234567890.0), "12345678901", "abcdefghij", "５234567890"]
+         np.int64(3234567890), np.float64(4234567890.0), "12345678901", "abcdefghij", "５234567890", "²234567890", "١٢٣٤٥٦٧٨٩٠", "123456789\n", "12345 67890", "1234567890" + "\u0301"]
 
 
 @pytest.mark.parametrize("kind", ["object", "int", "float", "str", "mixed with blanks"])
@@ -205,3 +205,28 @@ def test_score_levels_rejects_what_the_reference_rejected(bad: dict[str, Any]) -
     rows = [{"subject": "ela", "grade": 5, "scale_score": 2500}, {"subject": "ela", "grade": 5, "scale_score": 2400} | bad]
     _agree(_outcome(score_levels, rows), _outcome(ref_score_levels, rows))
     _agree(_outcome(results_by_group, rows, "ela"), _outcome(ref_results_by_group, rows, "ela"))
+
+
+@pytest.mark.parametrize("case", ["float grades", "3 and 3.0", "two unknown pairs", "blank subject", "text grade",
+                                  "numpy grades", "grade 9 then 10"])
+def test_score_levels_pairs_match_the_reference(case: str) -> None:
+    rows = [{"subject": s, "grade": g, "scale_score": 2400 + 7 * i}
+            for i, (s, g) in enumerate([("ela", 3), ("math", 3), ("ela", 8), ("math", 11), ("ela", 3), ("math", 5)])]
+    table = pd.DataFrame(rows)
+    if case == "float grades":
+        table["grade"] = table["grade"].astype(float)
+    elif case == "3 and 3.0":
+        table["grade"] = pd.Series([3, 3.0, 8, 11, 3.0, 5], dtype=object)
+    elif case == "two unknown pairs":
+        table.loc[2, "subject"], table.loc[4, "grade"] = "science", 10
+    elif case == "blank subject":
+        table.loc[1, "subject"] = None
+    elif case == "text grade":
+        table["grade"] = table["grade"].astype(object)
+        table.loc[3, "grade"] = "11"
+    elif case == "numpy grades":
+        table["grade"] = table["grade"].astype(np.int16)
+    elif case == "grade 9 then 10":
+        table.loc[1, "grade"], table.loc[5, "grade"] = 9, 10
+    _agree(_outcome(score_levels, table), _outcome(ref_score_levels, table))
+    _agree(_outcome(results_by_group, table, "ela"), _outcome(ref_results_by_group, table, "ela"))

@@ -1,7 +1,7 @@
 """Reference-table lookups, now built once per table, still give exactly what they gave.
 
-``ref__by_year`` and ``ref_statutory_rates`` are the implementations as they stood
-before the lookups were cached (a filter and a sort of the table, a copy and
+``ref__by_year``, ``ref_statutory_rates`` and ``ref_projection_note`` are the
+implementations as they stood before the lookups were cached (a filter and a sort of the table, a copy and
 ``iterrows`` on every call), kept verbatim as the reference. The rates, notes and
 every position cost the calculators build on them must equal what the reference
 gives: each year and system, every sample district and several seeds (the
@@ -21,12 +21,12 @@ import workbook.tools.reference as reference_module
 from workbook.districts import load_district
 from workbook.errors import InputError
 from workbook.principles.e2.givens import position_choice
-from workbook.tools._validate import check_number
+from workbook.tools._validate import check_choice, check_number
 from workbook.tools.benefits import benefit_lines, statutory_rates
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import check_fiscal_year
 from workbook.tools.reference import _by_year, carried_forward, cola, pension_rate, provisional, reference_table, shared_table
-from workbook.tools.staffing import position_cost
+from workbook.tools.staffing import position_cost, projection_note
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -58,6 +58,26 @@ def ref_statutory_rates(*, workers_comp_rate: float | None = None) -> dict[str, 
     if workers_comp_rate is not None:
         rates["workers_comp"] = check_number("workers_comp_rate", workers_comp_rate, minimum=0, maximum=0.2)
     return rates
+
+
+def ref_projection_note(system: str, years: Sequence[str]) -> str | None:
+    check_choice("system", system, ["calstrs", "calpers"])
+    table = reference_table("pension_rates")
+    rows = table[table["system"] == system].sort_values("fiscal_year")
+    last = rows.iloc[-1]
+    flagged = []
+    for fy in years:
+        match = rows[rows["fiscal_year"] == fy]
+        row = match.iloc[0] if len(match) else (last if fy > last["fiscal_year"] else None)
+        if row is not None and row["status"] != "adopted":
+            flagged.append((fy, row))
+    if not flagged:
+        return None
+    fy_list, row = [fy for fy, _ in flagged], flagged[-1][1]
+    label = {"calstrs": "CalSTRS", "calpers": "CalPERS"}[system]
+    later = " carried forward to later years" if fy_list[-1] > row["fiscal_year"] else ""
+    return (f"The {label} employer rate for {', '.join(fy_list)} is the {row['fiscal_year']} projection "
+            f"({float(row['employer_rate']):.2%}),{later}: {row['note']}").replace(",:", ":")
 
 
 def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -130,3 +150,10 @@ def test_changing_what_a_lookup_hands_out_changes_no_later_answer() -> None:
     assert pension_rate("calpers", "2025-26") == before
     assert statutory_rates()["oasdi"] == 0.062
     assert shared_table("pension_rates").equals(reference_table("pension_rates"))
+
+
+def test_projection_notes_match_the_reference() -> None:
+    spans = [YEARS[i:i + k] for k in (1, 3, 5) for i in range(0, len(YEARS) - k + 1, 2)]
+    for system in ("calstrs", "calpers", "strs"):
+        for years in [*spans, [], ["2026-27", "2024-25"], ["2031-32", "2026-27"]]:
+            assert _outcome(projection_note, system, years) == _outcome(ref_projection_note, system, years)

@@ -150,18 +150,23 @@ def score_levels(results: Any) -> pd.DataFrame:
     import pandas as pd
 
     table = as_table("results", results, ("subject", "grade", "scale_score"), noun="result")
-    cuts = _cut_scores().reset_index()
-    known = set(zip(cuts["subject"], cuts["grade"]))
-    pairs = table[["subject", "grade"]].drop_duplicates()  # a few distinct pairs, not one Python tuple per result
-    for subject, grade in set(zip(pairs["subject"], pairs["grade"])) - known:
+    cuts = _cut_scores()
+    known = set(cuts.index.tolist())
+    # The distinct (subject, grade) pairs in order of first appearance, and each result's pair: a few, not one tuple per result.
+    subject_code, subjects = pd.factorize(table["subject"], use_na_sentinel=False)
+    grade_code, grades = pd.factorize(table["grade"], use_na_sentinel=False)
+    pair_code, first_seen = pd.factorize(subject_code.astype(np.int64) * len(grades) + grade_code)
+    subject_list, grade_list = subjects.tolist(), grades.tolist()
+    pairs = [(subject_list[c // len(grade_list)], grade_list[c % len(grade_list)]) for c in first_seen.tolist()]
+    for subject, grade in set(pairs) - known:
         _subject_grade(subject, grade)  # raises, naming the argument and the value
     scores = pd.to_numeric(table["scale_score"], errors="coerce")
     bad = scores.isna() | (scores < SCORE_RANGE[0]) | (scores > SCORE_RANGE[1])
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         _score(f"results.scale_score[{i}]", table["scale_score"].iloc[i])
-    keyed = table[["subject", "grade"]].astype({"grade": int}).merge(cuts, on=["subject", "grade"], how="left")
-    mins = keyed[["level_2", "level_3", "level_4"]].to_numpy()
+    by_pair = np.array([cuts.loc[(subject, int(grade))].to_numpy() for subject, grade in pairs])  # Level 2-4 minimums
+    mins = by_pair[pair_code]
     values = scores.to_numpy(dtype=float)
     table["level"] = 1 + (values[:, None] >= mins).sum(axis=1)
     table["dfs"] = values - mins[:, 1]
@@ -300,8 +305,9 @@ def match_on_ssid(records: Any, enrollment: Any, column: str = "ssid") -> tuple[
     dup = right[column].duplicated()
     if dup.any():
         raise InputError(f"enrollment.{column}", right.loc[dup, column].iloc[0], "each student enrolled once")
+    # ten decimal digits: what the pattern \d{10} matches (Unicode category Nd), without a regex per record
     reason = np.where(left[column] == "", "blank",
-                      np.where(~left[column].str.fullmatch(r"\d{10}"), "not 10 digits",
+                      np.where(~((left[column].str.len() == 10) & left[column].str.isdecimal()), "not 10 digits",
                                np.where(left[column].isin(right[column].unique()), "", "not enrolled")))
     matched = left[reason == ""].merge(right, on=column, how="left", suffixes=("", "_sis"))
     unmatched = left[reason != ""].assign(reason=reason[reason != ""]).reset_index(drop=True)

@@ -143,11 +143,11 @@ def time_to_resolve(tickets: Any, by: str | None = None) -> pd.DataFrame:
     if by is not None and by not in _GROUPS:
         raise InputError("by", by, "None or one of " + ", ".join(repr(g) for g in _GROUPS))
     frame = tickets_frame(tickets, need=[by] if by in ("category", "priority", "site") else [])
-    done = frame[frame["resolved"].notna()]
-    groups = [("all", done)] if by is None else list(done.groupby(by, sort=True))
+    done = frame.loc[frame["resolved"].notna().to_numpy(), ["hours"] if by is None else [by, "hours"]]
+    groups = [("all", done["hours"])] if by is None else list(done.groupby(by, sort=True)["hours"])  # hours only, per group
     rows = []
     for key, part in groups:
-        hours = part["hours"].dropna().to_numpy(dtype=float)
+        hours = part.dropna().to_numpy(dtype=float)
         # what Series.quantile computes (numpy's percentile, linear), both percentiles in one call
         median, p90 = np.percentile(hours, np.asarray([0.5, 0.9]) * 100) if len(hours) else (float("nan"),) * 2
         rows.append({

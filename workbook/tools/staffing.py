@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from workbook.errors import InputError
@@ -39,7 +40,7 @@ from workbook.tools._validate import (as_float_array, as_table, check_choice, ch
 from workbook.tools.benefits import benefit_lines
 from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import fiscal_years
-from workbook.tools.reference import reference_table
+from workbook.tools.reference import shared_table
 
 __all__ = [
     "salary_schedule",
@@ -195,13 +196,11 @@ def projection_note(system: str, years: Sequence[str]) -> str | None:
     'The CalSTRS employer rate for 2026-27, 2027-28 is the 2026-27 projection (19.10%), carried forward to later years'
     """
     check_choice("system", system, ["calstrs", "calpers"])
-    table = reference_table("pension_rates")
-    rows = table[table["system"] == system].sort_values("fiscal_year")
+    rows, first = _pension_rows(system)
     last = rows.iloc[-1]
     flagged = []
     for fy in years:
-        match = rows[rows["fiscal_year"] == fy]
-        row = match.iloc[0] if len(match) else (last if fy > last["fiscal_year"] else None)
+        row = rows.iloc[first[fy]] if fy in first else (last if fy > last["fiscal_year"] else None)
         if row is not None and row["status"] != "adopted":
             flagged.append((fy, row))
     if not flagged:
@@ -211,6 +210,17 @@ def projection_note(system: str, years: Sequence[str]) -> str | None:
     later = " carried forward to later years" if fy_list[-1] > row["fiscal_year"] else ""
     return (f"The {label} employer rate for {', '.join(fy_list)} is the {row['fiscal_year']} projection "
             f"({float(row['employer_rate']):.2%}),{later}: {row['note']}").replace(",:", ":")
+
+
+@lru_cache(maxsize=4)
+def _pension_rows(system: str) -> tuple[Any, dict[str, int]]:
+    """The system's ``pension_rates`` rows by year, and each year's first position: built once, read only."""
+    table = shared_table("pension_rates")
+    rows = table[table["system"] == system].sort_values("fiscal_year")
+    first: dict[str, int] = {}
+    for position, fy in enumerate(rows["fiscal_year"]):
+        first.setdefault(fy, position)
+    return rows, first
 
 
 def compare_positions(a: PositionCost, b: PositionCost, days_a: float, days_b: float) -> Any:
