@@ -25,6 +25,7 @@ from workbook.principles.e4.givens import CATEGORIES, FLAGS, benchmark_results, 
 from workbook.tools._validate import as_table, check_choice
 from workbook.tools.assessment import (SCORE_RANGE, SUBJECTS, _cut_scores, _score, _ssids, _subject_grade, group_masks,
                                        match_on_ssid, results_by_group, score_levels)
+from reference_match import outcome as _outcome
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -119,13 +120,6 @@ def _same_masks(new: dict[str, Any], ref: dict[str, Any]) -> None:
     assert list(new) == list(ref)
     for key in ref:
         pd.testing.assert_series_equal(new[key], ref[key], check_exact=True)
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, TypeError, ValueError) as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 def _agree(new: Any, ref: Any) -> None:

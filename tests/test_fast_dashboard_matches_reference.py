@@ -21,6 +21,7 @@ from workbook.principles.e4.givens import CATEGORIES, FLAGS, students
 from workbook.tools._validate import as_table
 from workbook.tools.assessment import group_masks
 from workbook.tools.dashboard import absenteeism_by_group
+from reference_match import outcome as _outcome, agree as _agree
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -36,20 +37,6 @@ def ref_absenteeism_by_group(students: Any, flags: Sequence[str] = (), categorie
     rows = [{"group": g, "students": int(m.sum()), "rate": float(table.loc[m.to_numpy(), column].mean())}
             for g, m in group_masks(table, flags, categories).items() if m.any()]
     return pd.DataFrame(rows).set_index("group")
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, KeyError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _agree(new: Any, ref: Any) -> None:
-    if isinstance(ref, str):
-        assert new == ref
-    else:
-        pd.testing.assert_frame_equal(new, ref, check_exact=True)
 
 
 @pytest.mark.parametrize("name", DISTRICTS)

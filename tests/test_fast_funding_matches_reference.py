@@ -22,6 +22,7 @@ from workbook.principles.e5.givens import general_fund
 from workbook.tools.fiscal_year import check_fiscal_year, fiscal_years
 from workbook.tools.funding import _TABLE_SPAN, SPANS, base_grants, lcff_entitlement
 from workbook.tools.reference import cola, shared_table
+from reference_match import outcome as _outcome
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -57,13 +58,6 @@ def ref_base_grants(fiscal_year: str) -> pd.DataFrame:
         out["note"] = f"projected from {known} by the COLA of " + ", ".join(f"{fy} ({cola(fy):.2%})" for fy in later)
     out.insert(3, "adjusted_base", out["base_grant"] + out["gsa_amount"])
     return out
-
-
-def _outcome(fn: Any, *args: Any) -> Any:
-    try:
-        return fn(*args)
-    except InputError as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 def test_base_grants_match_the_reference_for_every_year() -> None:

@@ -24,6 +24,7 @@ from workbook.principles.l3.givens import tickets_with_survey
 from workbook.tools._validate import as_table, check_count, check_number
 from workbook.tools.business_hours import DEFAULT_BUSINESS_DAY, BusinessDay, business_hours_between
 from workbook.tools.helpdesk import _GROUPS, customer_service, sla_attainment, tickets_frame, time_to_resolve
+from reference_match import outcome as _outcome
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -273,13 +274,6 @@ def _agree_outcome(new: Any, ref: Any) -> None:
         assert new == ref
     else:
         _same(new, ref)
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, TypeError, ValueError) as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 @pytest.mark.parametrize("case", ["plain", "open past target", "empty before as_of", "priority missing",

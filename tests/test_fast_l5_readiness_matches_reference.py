@@ -21,6 +21,7 @@ from workbook.principles import salted_rng as _rng
 from workbook.principles.l5.givens import readiness_survey
 from workbook.tools._validate import as_table, check_count, check_number
 from workbook.tools.organization import KOTTER_STEPS, change_readiness
+from reference_match import outcome as _outcome, agree as _agree
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -64,20 +65,6 @@ def ref_change_readiness(responses: Any, *, threshold: float = 3.5, weakest: int
     order = out.dropna(subset=["mean"]).assign(s=lambda f: f.index).sort_values(["mean", "s"], kind="stable").index[:k]
     out["weakest"] = out.index.isin(order)
     return out
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except InputError as exc:
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _agree(new: Any, ref: Any) -> None:
-    if isinstance(ref, str):
-        assert new == ref
-    else:
-        pd.testing.assert_frame_equal(new, ref, check_exact=True)
 
 
 @pytest.mark.parametrize("name", DISTRICTS)

@@ -22,6 +22,7 @@ from workbook.principles.l4.givens import MINUTES_PER_TICKET, interview_panel, t
 from workbook.tools._validate import as_table, check_choice, check_count, check_number
 from workbook.tools.people import (check_weights, krippendorff_alpha, ranking, ranking_without_each_rater, rater_agreement,
                                    ratings_frame, weighted_scores, workload_fte)
+from reference_match import outcome as _outcome, agree as _agree
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -130,21 +131,6 @@ def ref_workload_fte(tickets: Any, minutes_per_ticket: Mapping[str, float], *, v
     out["hours"] = (out["ticket_hours"] + out["visit_hours"]).round(2)
     out["fte"] = (out["hours"] / hours).round(4)
     return out
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, TypeError, ValueError, KeyError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _agree(new: Any, ref: Any) -> None:
-    if isinstance(ref, str):
-        assert new == ref
-    else:
-        pd.testing.assert_frame_equal(new, ref, check_exact=True)
-        assert list(new.columns) == list(ref.columns) and list(new.dtypes) == list(ref.dtypes)
 
 
 def _all_agree(panel: Any, w: Mapping[str, float]) -> None:

@@ -20,6 +20,7 @@ from workbook.errors import InputError
 from workbook.principles.e5.givens import district_in_cupccaa, purchase_list
 from workbook.tools.purchasing import CONTRACTS, KINDS, _row, bid_threshold, purchase_route, purchase_routes, threshold_note
 from workbook.tools.reference import shared_table
+from reference_match import outcome as _outcome
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -35,13 +36,6 @@ def ref__row(kind: str, year: int) -> tuple[Any, bool]:
         raise InputError("year", year, f"{rows['y'].iloc[0]} or later (the bid threshold table starts there)")
     known = rows[rows["y"] <= year].iloc[-1]
     return known, int(known["y"]) < year
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, IndexError) as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 def test_rows_match_the_reference_for_every_kind_and_year() -> None:

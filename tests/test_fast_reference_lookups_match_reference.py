@@ -27,6 +27,7 @@ from workbook.tools.budget_lines import BudgetLine, line_values
 from workbook.tools.fiscal_year import check_fiscal_year
 from workbook.tools.reference import _by_year, carried_forward, cola, pension_rate, provisional, reference_table, shared_table
 from workbook.tools.staffing import position_cost, projection_note
+from reference_match import outcome as _outcome
 
 DISTRICTS = ("sample-rural", "sample-suburban", "sample-urban")
 SEEDS = (1, 7, 2024)
@@ -78,13 +79,6 @@ def ref_projection_note(system: str, years: Sequence[str]) -> str | None:
     later = " carried forward to later years" if fy_list[-1] > row["fiscal_year"] else ""
     return (f"The {label} employer rate for {', '.join(fy_list)} is the {row['fiscal_year']} projection "
             f"({float(row['employer_rate']):.2%}),{later}: {row['note']}").replace(",:", ":")
-
-
-def _outcome(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except (InputError, IndexError, KeyError) as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 @pytest.mark.parametrize("name, where", [("pension_rates", {"system": "calpers"}), ("pension_rates", {"system": "calstrs"}),
