@@ -29,7 +29,8 @@ are found the same way: each folder named in ``CTO_WORKBOOK_PATH`` may have a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from workbook.paths import extra_roots
 from workbook.tools._validate import check_count
@@ -37,7 +38,7 @@ from workbook.tools._validate import check_count
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["include_extra_roots", "salted_rng"]
+__all__ = ["include_extra_roots", "salted_rng", "kept_table"]
 
 
 def salted_rng(seed: int, salt: int) -> np.random.Generator:
@@ -57,6 +58,32 @@ def salted_rng(seed: int, salt: int) -> np.random.Generator:
 
     check_count("seed", seed)
     return np.random.default_rng([int(seed), salt])
+
+
+#: The last tables :func:`kept_table` made, oldest first.
+_KEPT: dict[tuple[Any, ...], Any] = {}
+_KEEP = 24
+
+
+def kept_table(kind: str, district: Any, *args: Any, make: Callable[[], Any]) -> Any:
+    """A ``.copy()`` of the table ``make()`` builds for ``(kind, district, *args)``, built once while it is among the last few.
+
+    The notebook, its self-checks and the rubric ask for the same givens
+    several times with the same district and seed; each gets its own copy,
+    so no caller's change reaches another.
+
+    >>> calls = []
+    >>> first = kept_table("demo", "sample-rural", 1, make=lambda: calls.append(1) or [1, 2])
+    >>> first.append(3)
+    >>> kept_table("demo", "sample-rural", 1, make=lambda: calls.append(1) or [1, 2]), len(calls)
+    ([1, 2], 1)
+    """
+    key = (kind, district.model_dump_json() if hasattr(district, "model_dump_json") else repr(district), *args)
+    if key not in _KEPT:
+        if len(_KEPT) >= _KEEP:
+            _KEPT.pop(next(iter(_KEPT)))
+        _KEPT[key] = make()
+    return _KEPT[key].copy()
 
 
 def include_extra_roots() -> list[str]:

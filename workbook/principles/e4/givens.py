@@ -19,6 +19,7 @@ import numpy as np
 from workbook.errors import InputError
 from workbook.tools._validate import check_count
 from workbook.tools.assessment import level_minimums
+from workbook.principles import kept_table
 from workbook.principles import salted_rng as _rng
 
 __all__ = ["FLAGS", "RACE_GROUPS", "CATEGORIES", "students", "caaspp_results", "sis_enrollment", "benchmark_results",
@@ -79,16 +80,7 @@ def students(district: Any, seed: int, year: int = 0) -> Any:
     if year not in (0, -1) or isinstance(year, bool):
         raise InputError("year", year, "0 (this school year) or -1 (last year)")
     check_count("seed", seed)
-    key = (district.model_dump_json() if hasattr(district, "model_dump_json") else repr(district), int(seed), year)
-    if key not in _MADE:
-        if len(_MADE) >= 8:
-            _MADE.pop(next(iter(_MADE)))
-        _MADE[key] = _students(district, seed, year)
-    return _MADE[key].copy()
-
-
-#: The last few student tables made, by (district, seed, year): the notebook and the rubric ask for the same ones often.
-_MADE: dict[tuple[str, int, int], Any] = {}
+    return kept_table("e4/students", district, int(seed), year, make=lambda: _students(district, seed, year))
 
 
 def _students(district: Any, seed: int, year: int) -> Any:
@@ -144,16 +136,7 @@ def caaspp_results(district: Any, seed: int, year: int = 0) -> Any:
     (['ela', 'math'], [3, 4, 5, 6, 7, 8], True)
     """
     pupils = students(district, seed, year)  # checks seed and year
-    key = (district.model_dump_json() if hasattr(district, "model_dump_json") else repr(district), int(seed), year)
-    if key not in _RESULTS:
-        if len(_RESULTS) >= 8:
-            _RESULTS.pop(next(iter(_RESULTS)))
-        _RESULTS[key] = _caaspp_results(pupils)
-    return _RESULTS[key].copy()
-
-
-#: The last few results tables made, by (district, seed, year): the notebook, its self-checks and the rubric ask for the same ones.
-_RESULTS: dict[tuple[str, int, int], Any] = {}
+    return kept_table("e4/caaspp", district, int(seed), year, make=lambda: _caaspp_results(pupils))
 
 
 def _caaspp_results(pupils: Any) -> Any:

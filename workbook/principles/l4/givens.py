@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbook.datasets._common import as_district, rng_for
+from workbook.principles import kept_table
 from workbook.tools._validate import check_count
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,23 +107,6 @@ def minutes_per_device(district: Any, seed: int) -> float:
     return float(round(rng_for(as_district(district), seed, "l4/minutes_per_device").uniform(12, 20), 1))
 
 
-_CACHE: dict[tuple[Any, ...], Any] = {}
-
-
-def _cached(key: tuple[Any, ...], make: Any) -> Any:
-    """The notebook, its artifact and the self-checks ask for the same tables: build each once per kernel (a copy out)."""
-    if key not in _CACHE:
-        if len(_CACHE) >= 8:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = make()
-    return _CACHE[key].copy()
-
-
-def _key(district: Any) -> str:
-    d = as_district(district)
-    return d.model_dump_json() if hasattr(d, "model_dump_json") else repr(d)
-
-
 def ticket_log(district: Any, seed: int, fiscal_year: str) -> pd.DataFrame:
     """T3's help desk tickets for the district, seed and fiscal year (:func:`workbook.datasets.helpdesk_tickets`).
 
@@ -132,7 +116,8 @@ def ticket_log(district: Any, seed: int, fiscal_year: str) -> pd.DataFrame:
     from workbook.datasets import helpdesk_tickets
 
     check_count("seed", seed)
-    return _cached(("tickets", _key(district), int(seed), str(fiscal_year)), lambda: helpdesk_tickets(as_district(district), seed, fiscal_year))
+    d = as_district(district)
+    return kept_table("l4/tickets", d, int(seed), str(fiscal_year), make=lambda: helpdesk_tickets(d, seed, fiscal_year))
 
 
 def workload(district: Any, seed: int, fiscal_year: str, productive_share: float) -> pd.DataFrame:
@@ -153,7 +138,7 @@ def workload(district: Any, seed: int, fiscal_year: str, productive_share: float
                             productive_hours=PAID_HOURS * share, devices=int(d.devices.student_devices + d.devices.staff_devices),
                             minutes_per_device=minutes_per_device(d, seed))
 
-    return _cached(("workload", _key(d), int(seed), str(fiscal_year), share), make)
+    return kept_table("l4/workload", d, int(seed), str(fiscal_year), share, make=make)
 
 
 def orientation_checklist() -> pd.DataFrame:
